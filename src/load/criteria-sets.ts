@@ -1,0 +1,51 @@
+import { existsSync, readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { installedCriteriaDir } from '../paths.js';
+import { closest } from '../schema/suggest.js';
+import { type CriteriaLoad, loadCriteriaFile } from './criteria.js';
+
+/** Ids of the criteria sets shipped with pgcheck. */
+export function installedCriteriaIds(directory = installedCriteriaDir): string[] {
+  if (!existsSync(directory)) return [];
+  return readdirSync(directory)
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.slice(0, -'.yaml'.length))
+    .sort();
+}
+
+export function looksLikePath(reference: string): boolean {
+  return /[/\\]/.test(reference) || /\.ya?ml$/i.test(reference);
+}
+
+/** Resolves `--criteria` or a manifest's `category`: a path to a criteria file, or the id of an installed set. */
+export type CriteriaResolution = CriteriaLoad | { ok: false; unknownId: string; message: string };
+
+/** Loads criteria sets by id or path, each once per run. */
+export class CriteriaCache {
+  private readonly loaded = new Map<string, Promise<CriteriaResolution>>();
+
+  constructor(private readonly directory = installedCriteriaDir) {}
+
+  resolve(reference: string): Promise<CriteriaResolution> {
+    let pending = this.loaded.get(reference);
+    if (!pending) {
+      pending = this.load(reference);
+      this.loaded.set(reference, pending);
+    }
+    return pending;
+  }
+
+  private async load(reference: string): Promise<CriteriaResolution> {
+    if (looksLikePath(reference)) return loadCriteriaFile(reference);
+    const ids = installedCriteriaIds(this.directory);
+    if (!ids.includes(reference)) {
+      const hint = closest(reference, ids);
+      return {
+        ok: false,
+        unknownId: reference,
+        message: `unknown criteria set "${reference}"${hint ? `; did you mean "${hint}"?` : ''} (installed: ${ids.join(', ') || 'none'}; or give a path to a criteria file)`,
+      };
+    }
+    return loadCriteriaFile(join(this.directory, `${reference}.yaml`));
+  }
+}

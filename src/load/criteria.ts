@@ -1,0 +1,85 @@
+import { type CheckProblem, compileCheck } from '../operators/compile.js';
+import type { CompiledCheck } from '../operators/operator.js';
+import { type CriteriaSetInput, criteriaSetSchema, type Level } from '../schema/criteria.js';
+import { manifestSchema } from '../schema/manifest.js';
+import { compareProblems, type Problem } from './problem.js';
+import { readText } from './read-file.js';
+import { formatPath, schemaProblems } from './schema-problems.js';
+import { locate, parseYaml, type YamlSource } from './source.js';
+
+export interface Criterion {
+  id: string;
+  level: Level;
+  text: string;
+  judged: string;
+  help?: string;
+  appliesWhen?: CompiledCheck;
+  check: CompiledCheck;
+}
+
+export interface CriteriaSet {
+  id: string;
+  title: string;
+  source: string;
+  revision: string;
+  description?: string;
+  file: string;
+  criteria: Criterion[];
+}
+
+export type CriteriaLoad = { ok: true; set: CriteriaSet } | { ok: false; file: string; problems: Problem[] };
+
+/** Parses and validates a criteria file, compiling its checks; reports every problem at once. */
+export function parseCriteria(file: string, text: string): CriteriaLoad {
+  const parsed = parseYaml(file, text);
+  if (parsed.problems.length > 0) return { ok: false, file, problems: parsed.problems };
+  const result = criteriaSetSchema.safeParse(parsed.value, { reportInput: true });
+  const checkProblems: CheckProblem[] = [];
+  // Checks are compiled even when other fields are wrong, so one run shows every problem.
+  const criteria = compileCriteria(rawCriteria(parsed.value), checkProblems);
+  const problems = [
+    ...(result.success ? [] : schemaProblems(criteriaSetSchema, result.error.issues, parsed.source)),
+    ...toProblems(checkProblems, parsed.source),
+  ].sort(compareProblems);
+  if (!result.success || problems.length > 0) return { ok: false, file, problems };
+  const { criteria: _raw, pgcheck_criteria: _format, ...meta } = result.data;
+  return { ok: true, set: { ...meta, file, criteria } };
+}
+
+function rawCriteria(value: unknown): Partial<CriteriaSetInput['criteria'][number]>[] {
+  const list = (value as { criteria?: unknown } | null)?.criteria;
+  return Array.isArray(list) ? list.map((item) => (item !== null && typeof item === 'object' ? item : {})) : [];
+}
+
+export async function loadCriteriaFile(file: string): Promise<CriteriaLoad> {
+  const read = await readText(file);
+  if ('problem' in read) return { ok: false, file, problems: [read.problem] };
+  return parseCriteria(file, read.text);
+}
+
+function compileCriteria(raws: Partial<CriteriaSetInput['criteria'][number]>[], problems: CheckProblem[]): Criterion[] {
+  const scope = { schema: manifestSchema };
+  const seen = new Set<string>();
+  return raws.flatMap((raw, index) => {
+    const at = ['criteria', index];
+    if (typeof raw.id === 'string' && seen.has(raw.id)) problems.push({ path: [...at, 'id'], message: `criterion id "${raw.id}" is used twice` });
+    if (typeof raw.id === 'string') seen.add(raw.id);
+    const check = raw.check === undefined ? undefined : compileCheck(raw.check, [...at, 'check'], scope, problems);
+    const appliesWhen = raw.applies_when && compileCheck(raw.applies_when, [...at, 'applies_when'], scope, problems);
+    if (!check || (raw.applies_when && !appliesWhen) || !raw.id || !raw.level || !raw.text || !raw.judged) return [];
+    const criterion: Criterion = { id: raw.id, level: raw.level, text: raw.text, judged: raw.judged, check };
+    if (raw.help) criterion.help = raw.help;
+    if (appliesWhen) criterion.appliesWhen = appliesWhen;
+    return [criterion];
+  });
+}
+
+function toProblems(problems: CheckProblem[], source: YamlSource): Problem[] {
+  return problems
+    .flatMap((problem) => {
+      if (problem.issue) return schemaProblems(problem.issue.schema, [problem.issue.detail], source, problem.path);
+      const { line, column } = locate(source, problem.path, { key: problem.atKey });
+      return [{ file: source.file, line, column, message: `${formatPath(problem.path)}${problem.message}` }];
+    })
+    .sort(compareProblems);
+}

@@ -1,0 +1,43 @@
+import type { Finding } from '../engine/findings.js';
+import type { Outcome, Status } from './operator.js';
+
+/**
+ * Kleene's three-valued logic: for `all`, one fail decides and otherwise one unknown leaves it
+ * unknown; for `any`, one pass decides and otherwise one unknown leaves it unknown.
+ */
+export function combinedStatus(statuses: Status[], mode: 'all' | 'any'): Status {
+  const decisive: Status = mode === 'all' ? 'fail' : 'pass';
+  if (statuses.includes(decisive)) return decisive;
+  if (statuses.includes('unknown')) return 'unknown';
+  return mode === 'all' ? 'pass' : 'fail';
+}
+
+/** The outcomes that explain a combined status: those that share it. */
+export function explaining(outcomes: Outcome[], status: Status, mode: 'all' | 'any'): Outcome[] {
+  const same = outcomes.filter((outcome) => outcome.status === status);
+  if (mode === 'any' && status === 'pass') return same.slice(0, 1);
+  // Unknown: what is missing, and for `any` also the alternatives that failed, since either could be fixed.
+  if (status === 'unknown') return outcomes.filter((outcome) => outcome.status !== 'pass');
+  return same;
+}
+
+export function combine(
+  outcomes: Outcome[],
+  mode: 'all' | 'any',
+  finding: (status: Status, children: Finding[]) => Finding,
+): Outcome {
+  const status = combinedStatus(
+    outcomes.map((outcome) => outcome.status),
+    mode,
+  );
+  const reasons = explaining(outcomes, status, mode);
+  return {
+    status,
+    finding: finding(
+      status,
+      reasons.map((outcome) => outcome.finding),
+    ),
+    path: (reasons.find((outcome) => outcome.status === status) ?? reasons[0] ?? outcomes[0])?.path ?? [],
+    reads: outcomes.flatMap((outcome) => outcome.reads),
+  };
+}

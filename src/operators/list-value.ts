@@ -1,0 +1,16 @@
+import type { z } from 'zod';
+import { elementOf } from '../schema/walk.js';
+import type { ManifestPath, Outcome } from './operator.js';
+import { valuesFitField } from './operator.js';
+
+/** Outcome for a value that should be a list but is not (possible only in free-form `facts`). */
+export function notAList(actual: unknown, path: ManifestPath): Omit<Outcome, 'path' | 'reads'> {
+  return { status: 'unknown', finding: { code: 'wrong-type', path, actual, expected: 'a list' } };
+}
+
+/** Load-time check that `path` names a list whose elements can be the given values. */
+export function valuesFitListField(values: unknown[], field: z.ZodType): string | undefined {
+  const element = elementOf(field);
+  if (!element) return 'this operator needs a path to a list';
+  return valuesFitField(values, element);
+}

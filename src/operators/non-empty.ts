@@ -1,0 +1,15 @@
+import { z } from 'zod';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+
+export const nonEmpty = defineOperator({
+  name: 'non-empty',
+  summary: 'the list or text at `path` is not empty',
+  options: z.strictObject({ path: manifestPath, absent: absentPolicy }),
+  describe: (options) => `${options.path} is given and not empty`,
+  evaluate: (options, ctx) =>
+    leaf(ctx, options, (actual, path) => {
+      const count = Array.isArray(actual) ? actual.length : typeof actual === 'string' ? (actual.trim() ? 1 : 0) : 1;
+      const ok = count > 0;
+      return { status: statusOf(ok), finding: { code: 'non-empty', path, ok, count, list: Array.isArray(actual) } };
+    }),
+});

@@ -1,0 +1,19 @@
+import { z } from 'zod';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf, valuesFitField } from './operator.js';
+
+export const oneOf = defineOperator({
+  name: 'one-of',
+  summary: 'the value at `path` is one of `values`',
+  options: z.strictObject({
+    path: manifestPath,
+    values: z.array(z.union([z.string(), z.number(), z.boolean()])).min(1),
+    absent: absentPolicy,
+  }),
+  checkField: (options, field) => valuesFitField(options.values, field),
+  describe: (options) => `${options.path} is one of ${options.values.map((v) => JSON.stringify(v)).join(', ')}`,
+  evaluate: (options, ctx) =>
+    leaf(ctx, options, (actual, path) => {
+      const ok = options.values.some((value) => value === actual);
+      return { status: statusOf(ok), finding: { code: 'one-of', path, ok, actual, expected: options.values } };
+    }),
+});

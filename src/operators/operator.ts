@@ -1,0 +1,106 @@
+import { z } from 'zod';
+import type { Finding } from '../engine/findings.js';
+
+export type Status = 'pass' | 'fail' | 'unknown';
+export type ManifestPath = readonly (string | number)[];
+
+/** What one check concluded, why, and which manifest values it rested on. */
+export interface Outcome {
+  status: Status;
+  finding: Finding;
+  /** The manifest path that decided the outcome, for pointing at a line. */
+  path: ManifestPath;
+  /** Every manifest path the outcome relied on. */
+  reads: ManifestPath[];
+}
+
+/** A check from a criteria file after its options were validated. */
+export interface CompiledCheck {
+  operator: Operator;
+  options: unknown;
+  children: CompiledCheck[];
+}
+
+export interface Context {
+  /** The object paths are read from: the manifest, or an element of a list inside `some`/`every`. */
+  scope: unknown;
+  /** Absolute manifest path of `scope`. */
+  prefix: ManifestPath;
+  run(check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome;
+}
+
+export interface Subcheck {
+  /** Where the sub-check sits inside this operator's options, for error positions. */
+  at: (string | number)[];
+  node: unknown;
+  /** A path (relative to the current scope) whose list elements become the sub-check's scope. */
+  scopePath?: string;
+}
+
+export interface Operator<Options = any> {
+  name: string;
+  /** One line for docs and `criteria show`. */
+  summary: string;
+  options: z.ZodType<Options>;
+  subchecks?(options: Options): Subcheck[];
+  /** Extra load-time validation against the schema of the manifest field at `options.path`. */
+  checkField?(options: Options, field: z.ZodType): string | undefined;
+  /** The check in plain words, given its sub-checks in plain words. */
+  describe(options: Options, children: string[]): string;
+  evaluate(options: Options, ctx: Context, children: CompiledCheck[]): Outcome;
+}
+
+export function defineOperator<Options>(operator: Operator<Options>): Operator<Options> {
+  return operator;
+}
+
+export const absentPolicy = z.enum(['unknown', 'pass', 'fail']).default('unknown');
+export type AbsentPolicy = z.infer<typeof absentPolicy>;
+
+export const manifestPath = z
+  .string()
+  .regex(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_-]*)*$/, { error: 'expected a dotted manifest path such as authentication.mfa' });
+
+export function splitPath(path: string): string[] {
+  return path.split('.');
+}
+
+export function read(ctx: Context, path: string): { found: boolean; value: unknown; path: ManifestPath } {
+  let value: unknown = ctx.scope;
+  for (const segment of splitPath(path)) {
+    if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, segment)) {
+      return { found: false, value: undefined, path: [...ctx.prefix, ...splitPath(path)] };
+    }
+    value = (value as Record<string, unknown>)[segment];
+  }
+  return { found: value !== undefined, value, path: [...ctx.prefix, ...splitPath(path)] };
+}
+
+/**
+ * Reads `path` and hands its value to `decide`; a missing value becomes the `absent` policy's status
+ * (unknown by default: a fact nobody recorded is not a "no").
+ */
+export function leaf(
+  ctx: Context,
+  options: { path: string; absent: AbsentPolicy },
+  decide: (value: unknown, path: ManifestPath) => Omit<Outcome, 'path' | 'reads'>,
+): Outcome {
+  const found = read(ctx, options.path);
+  if (!found.found) {
+    return { status: options.absent, finding: { code: 'absent', path: found.path }, path: found.path, reads: [found.path] };
+  }
+  return { ...decide(found.value, found.path), path: found.path, reads: [found.path] };
+}
+
+export function statusOf(ok: boolean): Status {
+  return ok ? 'pass' : 'fail';
+}
+
+/** Validates each of `values` against the field's schema, naming the first that does not fit. */
+export function valuesFitField(values: unknown[], field: z.ZodType): string | undefined {
+  for (const value of values) {
+    if (!field.safeParse(value).success) return `${JSON.stringify(value)} can never be a value of this field`;
+  }
+  return undefined;
+}
+

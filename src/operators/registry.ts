@@ -1,0 +1,21 @@
+import { all } from './all.js';
+import { any } from './any.js';
+import { atLeast } from './at-least.js';
+import { equals } from './equals.js';
+import { every } from './every.js';
+import { includesAll } from './includes-all.js';
+import { includesAny } from './includes-any.js';
+import { nonEmpty } from './non-empty.js';
+import { not } from './not.js';
+import { oneOf } from './one-of.js';
+import type { Operator } from './operator.js';
+import { osiApproved } from './osi-approved.js';
+import { some } from './some.js';
+
+/** The check vocabulary of criteria files, by the name a criteria file uses. */
+export const operators: ReadonlyMap<string, Operator> = new Map(
+  [all, any, not, some, every, equals, oneOf, includesAny, includesAll, atLeast, nonEmpty, osiApproved].map((op) => [
+    op.name,
+    op as Operator,
+  ]),
+);

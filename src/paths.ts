@@ -1,0 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/** The package's root folder: dist/ sits one level below it. */
+export const packageRoot = fileURLToPath(new URL('../', import.meta.url));
+export const installedCriteriaDir = fileURLToPath(new URL('../criteria/', import.meta.url));
+
+let cachedVersion: string | undefined;
+
+export function packageVersion(): string {
+  cachedVersion ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  return cachedVersion;
+}

@@ -1,0 +1,94 @@
+import type { CriterionResult, Verdict } from '../engine/evaluate.js';
+import { pathText } from '../engine/findings.js';
+import type { Problem } from '../load/problem.js';
+import type { Level } from '../schema/criteria.js';
+
+export const REPORT_FORMAT = 1;
+
+export interface ResultReport {
+  criterion: string;
+  level: Level;
+  status: CriterionResult['status'];
+  reason: string;
+  /** The manifest field the result is about, and where it is (or would go) in the file. */
+  path: string;
+  line: number;
+  column: number;
+}
+
+export interface CriterionInfo {
+  id: string;
+  level: Level;
+  text: string;
+  help?: string;
+}
+
+export interface CandidateReport {
+  file: string;
+  name: string;
+  criteria: string;
+  verdict: Verdict;
+  best_case: { passed: number; total: number };
+  results: ResultReport[];
+}
+
+export interface CriteriaInfo {
+  id: string;
+  title: string;
+  source: string;
+  revision: string;
+  criteria: CriterionInfo[];
+}
+
+export interface Summary {
+  candidates: number;
+  'meets-minimum': number;
+  'fails-minimum': number;
+  incomplete: number;
+  /** Files that could not be read, parsed or validated. */
+  errors: number;
+}
+
+export interface Report {
+  tool: 'pgcheck';
+  version: string;
+  report_format: typeof REPORT_FORMAT;
+  criteria: CriteriaInfo[];
+  candidates: CandidateReport[];
+  errors: Problem[];
+  summary: Summary;
+}
+
+export function summarize(candidates: readonly CandidateReport[], errors: readonly Problem[]): Summary {
+  const count = (verdict: Verdict) => candidates.filter((candidate) => candidate.verdict === verdict).length;
+  return {
+    candidates: candidates.length,
+    'meets-minimum': count('meets-minimum'),
+    'fails-minimum': count('fails-minimum'),
+    incomplete: count('incomplete'),
+    errors: new Set(errors.map((error) => error.file)).size,
+  };
+}
+
+export function resultReport(result: CriterionResult, locate: (path: CriterionResult['path']) => { line: number; column: number }): ResultReport {
+  const { line, column } = locate(result.path);
+  return {
+    criterion: result.criterion,
+    level: result.level,
+    status: result.status,
+    reason: result.reason,
+    path: pathText(result.path),
+    line,
+    column,
+  };
+}
+
+export type FailOn = 'unknown';
+
+/** 2 for any unreadable or invalid input, 1 for any candidate failing the minimum (or incomplete, when asked), else 0. */
+export function exitCodeOf(report: Report, failOn: readonly FailOn[] = []): 0 | 1 | 2 {
+  if (report.errors.length > 0) return 2;
+  if (report.summary['fails-minimum'] > 0) return 1;
+  if (failOn.includes('unknown') && report.summary.incomplete > 0) return 1;
+  return 0;
+}

@@ -1,0 +1,23 @@
+import { z } from 'zod';
+
+/** Calendar date, YYYY-MM-DD, checked to exist (2026-02-30 is refused). */
+export const isoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD' });
+
+/** Year and month, with an optional day: audits are often dated only by month. */
+export const partialDate = z
+  .string()
+  .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, { error: 'expected a date as YYYY-MM or YYYY-MM-DD' })
+  .refine((value) => value.length === 7 || isRealDate(value), { error: 'is not a real calendar date' })
+  .meta({ description: 'A date, YYYY-MM or YYYY-MM-DD' });
+
+export const httpUrl = z.httpUrl().max(2048).meta({ description: 'An http(s) URL' });
+
+export const identifier = z
+  .string()
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, { error: 'expected a lower-case id of letters, digits and hyphens' })
+  .max(64);
+
+function isRealDate(value: string): boolean {
+  const date = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
+}

@@ -1,0 +1,137 @@
+import { z } from 'zod';
+import { httpUrl, identifier, isoDate, partialDate } from './common.js';
+import { parseLicense } from './spdx.js';
+
+export const MANIFEST_FORMAT = 1;
+
+const source = z.union([
+  httpUrl,
+  z.strictObject({
+    url: httpUrl,
+    quote: z.string().min(1).max(2000).optional().meta({ description: 'Words on that page that back the claim' }),
+    retrieved: isoDate.optional().meta({ description: 'When the page was read' }),
+  }),
+]);
+
+const sources = z
+  .array(source)
+  .max(100)
+  .optional()
+  .meta({ description: 'Public pages behind the facts of this section: URLs, or {url, quote, retrieved}' });
+
+const text = z.string().min(1).max(2000);
+
+const spdxExpression = z
+  .string()
+  .min(1)
+  .max(500)
+  .superRefine((value, ctx) => {
+    const parsed = parseLicense(value);
+    if ('error' in parsed) ctx.addIssue({ code: 'custom', message: parsed.error, input: value });
+  })
+  .meta({ description: 'An SPDX licence expression, e.g. AGPL-3.0-only or MIT OR Apache-2.0' });
+
+export const mfaMethods = ['totp', 'fido2', 'sms', 'email', 'push'] as const;
+export const fileOperations = ['upload', 'download', 'delete', 'organize', 'share'] as const;
+
+export const manifestSchema = z
+  .strictObject({
+    pgcheck: z.literal(MANIFEST_FORMAT).meta({ description: 'Manifest format version' }),
+    name: z.string().min(1).max(200).meta({ description: 'Name of the tool' }),
+    category: identifier.meta({ description: 'Id of the criteria set applied by default, e.g. photo-management' }),
+    homepage: httpUrl.optional(),
+    reviewed: isoDate.optional().meta({ description: 'Date the facts below were last checked' }),
+    hosting: z
+      .strictObject({
+        cloud: z.boolean().optional().meta({ description: 'The vendor runs a hosted service people sign up to' }),
+        self_hostable: z.boolean().optional(),
+        sources,
+      })
+      .optional(),
+    encryption: z
+      .strictObject({
+        e2ee: z.enum(['enforced', 'optional', 'none']).optional().meta({
+          description: 'End-to-end encryption: always on (enforced), opt-in (optional) or absent (none)',
+        }),
+        sources,
+      })
+      .optional(),
+    pricing: z
+      .strictObject({
+        free_plan: z.boolean().optional(),
+        free_plan_details: text.optional(),
+        trial_days: z.int().min(0).max(3650).optional().meta({ description: 'Length of a free trial; 0 for none' }),
+        sources,
+      })
+      .optional(),
+    authentication: z
+      .strictObject({
+        mfa: z.array(z.enum(mfaMethods)).max(10).optional().meta({ description: 'Second factors offered' }),
+        passkey_login: z.boolean().optional().meta({ description: 'A passkey can replace the password' }),
+        sources,
+      })
+      .optional(),
+    web_interface: z
+      .strictObject({
+        available: z.boolean().optional(),
+        url: httpUrl.optional(),
+        file_management: z.array(z.enum(fileOperations)).max(10).optional().meta({
+          description: 'What the web interface lets you do with files',
+        }),
+        sources,
+      })
+      .optional(),
+    export: z
+      .strictObject({
+        all_files: z.boolean().optional().meta({ description: 'The whole library can be exported at once' }),
+        methods: z.array(text).max(20).optional(),
+        sources,
+      })
+      .optional(),
+    source_code: z
+      .strictObject({
+        repositories: z.array(httpUrl).max(50).optional(),
+        license: spdxExpression.optional().meta({ description: 'SPDX expression for what users run' }),
+        components: z
+          .array(
+            z.strictObject({
+              name: z.string().min(1).max(200),
+              license: spdxExpression,
+              repository: httpUrl.optional(),
+            }),
+          )
+          .max(50)
+          .optional()
+          .meta({ description: 'Parts licensed differently from the whole' }),
+        sources,
+      })
+      .optional(),
+    audits: z
+      .array(
+        z.strictObject({
+          auditor: z.string().min(1).max(200),
+          date: partialDate,
+          scope: text.optional(),
+          independent: z.boolean().optional().meta({ description: 'The auditor is independent of the vendor' }),
+          report: httpUrl.optional().meta({ description: 'Where the report or a public write-up is published' }),
+          sources,
+        }),
+      )
+      .max(100)
+      .optional()
+      .meta({ description: 'Published security audits; [] means none' }),
+    facts: z
+      .record(
+        z
+          .string()
+          .regex(/^[a-z][a-z0-9_-]*$/, { error: 'expected a fact name of lower-case letters, digits, _ and -' })
+          .max(64)
+          .meta({ description: 'Fact name' }),
+        z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(2000)).max(100)]),
+      )
+      .optional()
+      .meta({ description: 'Facts for criteria of other categories that the sections above do not cover' }),
+  })
+  .meta({ title: 'pgcheck candidate manifest', description: 'One privacy tool and the public sources behind each claim' });
+
+export type Manifest = z.infer<typeof manifestSchema>;

@@ -1,0 +1,79 @@
+import type { z } from 'zod';
+
+type Segment = string | number;
+type Def = { type: string; [key: string]: unknown };
+
+function def(schema: z.ZodType): Def {
+  return (schema as unknown as { _zod: { def: Def } })._zod.def;
+}
+
+/** Peels wrappers that do not change the shape of a value (optional, default, pipe...). */
+export function unwrap(schema: z.ZodType): z.ZodType {
+  let current = schema;
+  for (;;) {
+    const d = def(current);
+    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') {
+      current = d.innerType as z.ZodType;
+    } else if (d.type === 'pipe') {
+      current = d.in as z.ZodType;
+    } else if (d.type === 'lazy') {
+      current = (d.getter as () => z.ZodType)();
+    } else {
+      return current;
+    }
+  }
+}
+
+/** The schemas a value at `path` may have to satisfy (several where a union branches). */
+export function schemasAt(root: z.ZodType, path: readonly Segment[]): z.ZodType[] {
+  let current = [unwrap(root)];
+  for (const segment of path) {
+    current = current.flatMap((schema) => childSchemas(schema, segment)).map(unwrap);
+    if (current.length === 0) break;
+  }
+  return current;
+}
+
+function childSchemas(schema: z.ZodType, segment: Segment): z.ZodType[] {
+  const d = def(schema);
+  switch (d.type) {
+    case 'object': {
+      const shape = d.shape as Record<string, z.ZodType>;
+      return typeof segment === 'string' && Object.hasOwn(shape, segment) ? [shape[segment] as z.ZodType] : [];
+    }
+    case 'array':
+      return typeof segment === 'number' ? [d.element as z.ZodType] : [];
+    case 'record':
+      return typeof segment === 'string' ? [d.valueType as z.ZodType] : [];
+    case 'union':
+      return (d.options as z.ZodType[]).map(unwrap).flatMap((option) => childSchemas(option, segment));
+    default:
+      return [];
+  }
+}
+
+/** Keys an object schema accepts, for did-you-mean hints. */
+export function keysOf(schema: z.ZodType): string[] {
+  const d = def(unwrap(schema));
+  if (d.type === 'object') return Object.keys(d.shape as object);
+  if (d.type === 'union') return (d.options as z.ZodType[]).flatMap(keysOf);
+  return [];
+}
+
+export function kindOf(schema: z.ZodType): string {
+  return def(unwrap(schema)).type;
+}
+
+/** Element schema of an array schema, if it is one. */
+export function elementOf(schema: z.ZodType): z.ZodType | undefined {
+  const d = def(unwrap(schema));
+  return d.type === 'array' ? unwrap(d.element as z.ZodType) : undefined;
+}
+
+/** Allowed literal values of an enum or literal schema. */
+export function valuesOf(schema: z.ZodType): unknown[] | undefined {
+  const d = def(unwrap(schema));
+  if (d.type === 'enum') return Object.values(d.entries as object);
+  if (d.type === 'literal') return d.values as unknown[];
+  return undefined;
+}

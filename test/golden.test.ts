@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { runCli, transcript } from './helpers/cli.js';
+
+const M = 'test/fixtures/manifests';
+
+/** Each case runs the real bin and pins its stdout, stderr and exit code in test/golden/<name>.txt. */
+const cases: Record<string, string[]> = {
+  'evaluate-ente': ['evaluate', 'candidates/ente.yaml'],
+  'evaluate-candidates-dir': ['evaluate', 'candidates'],
+  'evaluate-candidates-json': ['evaluate', 'candidates', '--format', 'json'],
+  'typo-key': ['evaluate', `${M}/typo-key.yaml`],
+  'wrong-type': ['evaluate', `${M}/wrong-type.yaml`],
+  'malformed-yaml': ['evaluate', `${M}/malformed.yaml`],
+  'unknown-category': ['evaluate', `${M}/unknown-category.yaml`],
+  'unknown-spdx': ['evaluate', `${M}/unknown-spdx.yaml`],
+  'source-available': ['evaluate', `${M}/source-available.yaml`],
+  incomplete: ['evaluate', `${M}/incomplete.yaml`],
+  'incomplete-fail-on-unknown': ['evaluate', `${M}/incomplete.yaml`, '--fail-on', 'unknown'],
+  'bad-files-do-not-stop-good-ones': ['evaluate', `${M}/typo-key.yaml`, 'candidates/photoprism.yaml', `${M}/malformed.yaml`],
+  'bad-files-json': ['evaluate', `${M}/wrong-type.yaml`, 'candidates/ente.yaml', '--format', 'json'],
+  'unknown-criteria-id': ['evaluate', '--criteria', 'photo-managment', 'candidates/ente.yaml'],
+  'bad-criteria-file': ['evaluate', '--criteria', 'test/fixtures/criteria/bad-operator.yaml', 'candidates/ente.yaml'],
+  'criteria-file-given-as-manifest': ['evaluate', 'criteria/photo-management.yaml'],
+  'second-category': ['evaluate', '--criteria', 'test/fixtures/second-category/note-taking.yaml', 'test/fixtures/second-category'],
+  'missing-file': ['evaluate', 'candidates/nope.yaml', 'candidates/ente.yaml'],
+  'escapes-stripped': ['evaluate', `${M}/escapes.yaml`],
+  'unknown-format': ['evaluate', '--format', 'xml', 'candidates'],
+  'no-paths': ['evaluate'],
+  'unknown-command': ['evalute', 'candidates'],
+};
+
+describe('golden CLI runs', () => {
+  it.each(Object.entries(cases))('%s', async (name, args) => {
+    await expect(transcript(runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
+  });
+});
+
+describe('exit codes', () => {
+  it.each([
+    ['every candidate meets the minimum', ['evaluate', 'candidates/ente.yaml'], 0],
+    ['a candidate fails the minimum', ['evaluate', 'candidates/stingle.yaml'], 1],
+    ['incomplete is not a failure by default', ['evaluate', `${M}/incomplete.yaml`], 0],
+    ['incomplete fails with --fail-on unknown', ['evaluate', `${M}/incomplete.yaml`, '--fail-on', 'unknown'], 1],
+    ['invalid input wins over failures', ['evaluate', 'candidates/stingle.yaml', `${M}/typo-key.yaml`], 2],
+    ['usage error', ['evaluate', '--format', 'xml', 'candidates'], 2],
+    ['help', ['--help'], 0],
+  ] as const)('%s', (_name, args, code) => {
+    expect(runCli([...args]).code).toBe(code);
+  });
+});
+
+describe('colour', () => {
+  const escapes = /\u001b\[/;
+  it('is off when not a terminal', () => {
+    expect(runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '' }).stdout).not.toMatch(escapes);
+  });
+  it('is forced on by FORCE_COLOR and off again by --no-color', () => {
+    expect(runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '1' }).stdout).toMatch(escapes);
+    expect(runCli(['evaluate', 'candidates/ente.yaml', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toMatch(escapes);
+  });
+  it('never colours table borders', () => {
+    const border = runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '1' }).stdout.split('\n')[1];
+    expect(border).toMatch(/^┌─/);
+  });
+});
+
+describe('untrusted text on the terminal', () => {
+  it('loses escape sequences, bidi overrides and control characters', () => {
+    const run = runCli(['evaluate', `${M}/escapes.yaml`]);
+    expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(run.stdout).toContain('Evil RedLink gnp.exe Second line');
+  });
+});
