@@ -1,15 +1,17 @@
 import type { ChalkInstance } from 'chalk';
-import type { ResultStatus, Verdict } from '../engine/evaluate.js';
+import type { Verdict } from '../engine/evaluate.js';
+import type { ReportStatus } from '../report/report.js';
 
 /** Status words carry a symbol so they read the same without colour. */
-export const statusLabel: Record<ResultStatus, string> = {
+export const statusLabel: Record<ReportStatus, string> = {
   pass: '✓ pass',
   fail: '✗ fail',
   unknown: '? unknown',
   'not-applicable': '– n/a',
+  waived: '~ waived',
 };
 
-export function paintStatus(chalk: ChalkInstance, status: ResultStatus): string {
+export function paintStatus(chalk: ChalkInstance, status: ReportStatus): string {
   const label = statusLabel[status];
   switch (status) {
     case 'pass':
@@ -18,6 +20,8 @@ export function paintStatus(chalk: ChalkInstance, status: ResultStatus): string 
       return chalk.red(label);
     case 'unknown':
       return chalk.yellow(label);
+    case 'waived':
+      return chalk.cyan(label);
     default:
       return chalk.dim(label);
   }

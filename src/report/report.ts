@@ -5,11 +5,18 @@ import type { Level } from '../schema/criteria.js';
 
 export const REPORT_FORMAT = 1;
 
+/** A result's status in a report: the engine's, or `waived` when a manifest waiver covers a non-pass. */
+export type ReportStatus = CriterionResult['status'] | 'waived';
+
 export interface ResultReport {
   criterion: string;
   level: Level;
-  status: CriterionResult['status'];
+  status: ReportStatus;
   reason: string;
+  /** Set when the evidence behind the result is older than the criteria set's max_age. */
+  stale?: { reason: string };
+  /** The waiver that turned this result into `waived`. */
+  waiver?: { reason: string; approved_by: string; expires: string };
   /** The manifest field the result is about, and where it is (or would go) in the file. */
   path: string;
   line: number;
@@ -56,6 +63,8 @@ export interface Report {
   criteria: CriteriaInfo[];
   candidates: CandidateReport[];
   errors: Problem[];
+  /** Things worth a look that are not errors (an expired or unused waiver, say). */
+  warnings: Problem[];
   summary: Summary;
 }
 

@@ -72,6 +72,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     criteria: [...usedSets.values()].map(criteriaInfo),
     candidates,
     errors: dedupe(errors),
+    warnings: [],
     summary: summarize(candidates, errors),
   };
 }
