@@ -1,30 +1,48 @@
 import { formatters } from '../format/registry.js';
+import { formatProblem } from '../load/problem.js';
+import { terminalText } from '../format/terminal-text.js';
+import { quietReport } from '../report/quiet.js';
 import { exitCodeOf, type FailOn } from '../report/report.js';
 import { CriteriaError, evaluateFiles } from '../run/evaluate-files.js';
 import { useColor } from './color.js';
 import { type Io, printProblems } from './io.js';
+import { progressOn } from './progress.js';
+import { type ReportTarget, writeReports } from './report-files.js';
 
 export interface EvaluateCommandOptions {
   criteria?: string;
   format: string;
   failOn: FailOn[];
   color?: boolean;
+  quiet?: boolean;
+  report?: ReportTarget[];
 }
 
-export async function evaluateCommand(paths: string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
+/** `evaluate` (one table per candidate) and `compare` (one matrix): same inputs, options and exit codes. */
+export async function evaluateCommand(paths: string[], options: EvaluateCommandOptions, io: Io, view: 'evaluate' | 'compare' = 'evaluate'): Promise<number> {
   const formatter = formatters.get(options.format);
   if (!formatter) throw new Error(`unregistered format ${options.format}`);
   let report;
+  const progress = progressOn(io);
   try {
-    report = await evaluateFiles(paths, options.criteria === undefined ? {} : { criteria: options.criteria });
+    report = await evaluateFiles(paths, {
+      ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
+      ...(progress ? { onProgress: progress.tick } : {}),
+    });
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
     printProblems(io, error.problems);
     if (error.problems.length === 0) io.stderr(`error: ${error.message}\n`);
     return 2;
+  } finally {
+    progress?.finish();
   }
   printProblems(io, report.errors);
+  for (const warning of report.warnings) io.stderr(`warning: ${terminalText(formatProblem(warning))}\n`);
   const color = useColor(options.color, io.env, io.stdoutIsTTY);
-  io.stdout(formatter.render(report, io.stdoutIsTTY && io.columns ? { color, width: io.columns } : { color }));
-  return exitCodeOf(report, options.failOn);
+  const formatOptions = { color, quiet: options.quiet === true, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
+  if (view === 'compare' && formatter.renderCompare) io.stdout(formatter.renderCompare(report, formatOptions));
+  else io.stdout(formatter.render(options.quiet ? quietReport(report) : report, formatOptions));
+  const written = await writeReports(options.report ?? [], report, view, io);
+  return written ? exitCodeOf(report, options.failOn) : 2;
 }

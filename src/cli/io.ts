@@ -6,6 +6,7 @@ export interface Io {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
+  stderrIsTTY?: boolean;
   columns?: number;
 }
 
@@ -14,6 +15,7 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   columns: process.stdout.columns,
 };
 

@@ -3,6 +3,7 @@ import { formatters } from '../format/registry.js';
 import { packageVersion } from '../paths.js';
 import { evaluateCommand } from './evaluate.js';
 import { type Io, processIo } from './io.js';
+import { parseReportTarget } from './report-files.js';
 import { schemaCommand } from './schema.js';
 
 const ISSUES_URL = 'https://github.com/pgcheck/pgcheck/issues';
@@ -19,15 +20,13 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       '\nExit codes:\n  0  every candidate meets the minimum\n  1  a candidate fails the minimum (or is incomplete, with --fail-on unknown)\n  2  usage error, or a file that cannot be read or is invalid\n  3  internal error in pgcheck',
     );
 
-  program
-    .command('evaluate')
-    .description('evaluate candidate manifests (files, or directories searched for *.yaml/*.yml)')
-    .argument('<paths...>', 'manifest files or directories')
-    .option('-c, --criteria <id-or-path>', "criteria set to apply instead of each manifest's category")
-    .addOption(new Option('-f, --format <format>', 'output format').choices([...formatters.keys()]).default('table'))
-    .addOption(new Option('--fail-on <state...>', 'also exit 1 when a candidate has results in this state').choices(['unknown']).default([]))
-    .option('--no-color', 'never colour the output (NO_COLOR works too)')
-    .action(async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io)));
+  addReportOptions(program.command('evaluate').description('evaluate candidate manifests (files, or directories searched for *.yaml/*.yml)')).action(
+    async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io)),
+  );
+
+  addReportOptions(program.command('compare').description('compare candidates in one matrix: criteria as rows, candidates as columns')).action(
+    async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io, 'compare')),
+  );
 
   program
     .command('schema')
@@ -36,6 +35,18 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .action((options: { criteria?: boolean }) => setExitCode(schemaCommand(options, io)));
 
   return program;
+}
+
+/** The inputs and options `evaluate` and `compare` share. */
+function addReportOptions(command: Command): Command {
+  return command
+    .argument('<paths...>', 'manifest files or directories')
+    .option('-c, --criteria <id-or-path>', "criteria set to apply instead of each manifest's category")
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...formatters.keys()]).default('table'))
+    .option('--report <format=path>', 'also write a report in that format to that file (repeatable)', parseReportTarget)
+    .addOption(new Option('--fail-on <state...>', 'also exit 1 when a candidate has results in this state').choices(['unknown']).default([]))
+    .option('-q, --quiet', 'show only what fails: candidates not meeting the minimum and their failing or unknown results')
+    .option('--no-color', 'never colour the output (NO_COLOR works too)');
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws: a bug becomes exit 3 with one line on stderr. */

@@ -4,6 +4,8 @@ export interface FormatOptions {
   color: boolean;
   /** Terminal width to wrap tables to; none when output is not a terminal. */
   width?: number;
+  /** Compare view only: show only candidates that do not meet the minimum, and the rows they fail. */
+  quiet?: boolean;
 }
 
 /** A report format: a pure function from the report to text. */
@@ -11,4 +13,9 @@ export interface Formatter {
   name: string;
   description: string;
   render(report: Report, options: FormatOptions): string;
+  /**
+   * The compare view (criteria as rows, candidates as columns). Formats without one (per-result
+   * machine formats) render the same report for `compare` as for `evaluate`.
+   */
+  renderCompare?(report: Report, options: FormatOptions): string;
 }

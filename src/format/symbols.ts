@@ -32,3 +32,11 @@ export function paintVerdict(chalk: ChalkInstance, verdict: Verdict): string {
   if (verdict === 'fails-minimum') return chalk.red.bold(verdict);
   return chalk.yellow.bold(verdict);
 }
+
+/** A cell's status word, marked when the evidence behind it is stale. */
+export function statusText(result: { status: ReportStatus; stale?: unknown }): string {
+  return result.stale ? `${statusLabel[result.status]} (stale)` : statusLabel[result.status];
+}
+
+/** Shown where a compare cell has no result (the candidate was hidden by --quiet or not judged on it). */
+export const NO_RESULT = '·';

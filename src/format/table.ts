@@ -1,8 +1,11 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { CandidateReport, Report, Summary } from '../report/report.js';
+import type { CandidateReport } from '../report/report.js';
 import type { Formatter, FormatOptions } from './format.js';
+import { resultDetail } from './notes.js';
+import { summaryLine } from './summary-line.js';
 import { paintStatus, paintVerdict } from './symbols.js';
+import { tableCompare } from './table-compare.js';
 import { terminalText } from './terminal-text.js';
 
 export const table: Formatter = {
@@ -13,6 +16,7 @@ export const table: Formatter = {
     blocks.push(summaryLine(report.summary));
     return `${blocks.join('\n\n')}\n`;
   },
+  renderCompare: tableCompare,
 };
 
 function candidateTable(candidate: CandidateReport, options: FormatOptions): string {
@@ -30,8 +34,8 @@ function candidateTable(candidate: CandidateReport, options: FormatOptions): str
     grid.push([
       terminalText(result.criterion),
       result.level,
-      paintStatus(chalk, result.status),
-      terminalText(result.reason),
+      `${paintStatus(chalk, result.status)}${result.stale ? ' (stale)' : ''}`,
+      terminalText(resultDetail(result)),
       `${result.line}:${result.column}`,
     ]);
   }
@@ -42,15 +46,4 @@ function columnWidths(width: number): (number | null)[] {
   const fixed = [17, 11, 13, 9];
   const reason = Math.max(30, width - fixed.reduce((sum, w) => sum + w, 0) - 2);
   return [fixed[0] ?? null, fixed[1] ?? null, fixed[2] ?? null, reason, fixed[3] ?? null];
-}
-
-export function summaryLine(summary: Summary): string {
-  const noun = summary.candidates === 1 ? 'candidate' : 'candidates';
-  const parts = [
-    `${summary['meets-minimum']} meet${summary['meets-minimum'] === 1 ? 's' : ''} the minimum`,
-    `${summary['fails-minimum']} fail${summary['fails-minimum'] === 1 ? 's' : ''} it`,
-    `${summary.incomplete} incomplete`,
-  ];
-  const errors = summary.errors > 0 ? `; ${summary.errors} file${summary.errors === 1 ? '' : 's'} with errors` : '';
-  return `${summary.candidates} ${noun}: ${parts.join(', ')}${errors}`;
 }

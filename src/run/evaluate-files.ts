@@ -13,6 +13,8 @@ export interface EvaluateFilesOptions {
   criteria?: string;
   /** Where installed criteria sets live (tests point this elsewhere). */
   criteriaDir?: string;
+  /** Called after each file, e.g. to draw a progress indicator. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 /** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
@@ -37,7 +39,8 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const { files, named, problems: errors } = await discoverFiles(paths);
   const candidates: CandidateReport[] = [];
   const usedSets = new Map<string, CriteriaSet>();
-  for (const file of files) {
+  for (const [index, file] of files.entries()) {
+    options.onProgress?.(index, files.length);
     const load = await loadManifest(file);
     if (!load.ok) {
       // A criteria file met while searching a directory is not a candidate; named outright, it is a mistake.
@@ -65,6 +68,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
       results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
     });
   }
+  options.onProgress?.(files.length, files.length);
   return {
     tool: 'pgcheck',
     version: packageVersion(),

@@ -1,0 +1,44 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { dirname } from 'node:path';
+import { InvalidArgumentError } from 'commander';
+import type { Formatter } from '../format/format.js';
+import { formatters } from '../format/registry.js';
+import { terminalText } from '../format/terminal-text.js';
+import type { Report } from '../report/report.js';
+import type { Io } from './io.js';
+
+export interface ReportTarget {
+  formatter: Formatter;
+  path: string;
+}
+
+/** commander argParser for a repeatable `--report <format>=<path>`. */
+export function parseReportTarget(value: string, previous: ReportTarget[] = []): ReportTarget[] {
+  const separator = value.indexOf('=');
+  const name = value.slice(0, separator);
+  const path = value.slice(separator + 1);
+  if (separator < 1 || path === '') throw new InvalidArgumentError(`expected <format>=<path>, e.g. junit=out/junit.xml.`);
+  const formatter = formatters.get(name);
+  if (!formatter) throw new InvalidArgumentError(`unknown format "${name}"; choose one of ${[...formatters.keys()].join(', ')}.`);
+  return [...previous, { formatter, path }];
+}
+
+/**
+ * Writes each extra report (creating parent directories), always the full report without colour.
+ * Returns false when one could not be written, after saying why on stderr.
+ */
+export async function writeReports(targets: readonly ReportTarget[], report: Report, view: 'evaluate' | 'compare', io: Io): Promise<boolean> {
+  let ok = true;
+  for (const { formatter, path } of targets) {
+    const render = view === 'compare' && formatter.renderCompare ? formatter.renderCompare : formatter.render;
+    try {
+      await mkdir(dirname(path), { recursive: true });
+      await writeFile(path, render(report, { color: false }));
+    } catch (error) {
+      const reason = error instanceof Error && 'code' in error ? `${String(error.code)}` : String(error);
+      io.stderr(`error: --report ${formatter.name}=${terminalText(path)}: cannot write the report (${terminalText(reason)})\n`);
+      ok = false;
+    }
+  }
+  return ok;
+}

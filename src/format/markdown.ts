@@ -1,0 +1,69 @@
+import { buildMatrices, type Matrix } from '../report/matrix.js';
+import type { CandidateReport, Report } from '../report/report.js';
+import { markdownText, safeUrl } from './escape.js';
+import type { Formatter } from './format.js';
+import { resultDetail } from './notes.js';
+import { problemSections } from './problems.js';
+import { summaryLine } from './summary-line.js';
+import { NO_RESULT, statusText } from './symbols.js';
+
+export const markdown: Formatter = {
+  name: 'markdown',
+  description: 'GitHub-flavoured markdown tables, to paste into a pull request or forum post',
+  render: (report) => page('pgcheck report', report, report.candidates.map(candidateSection)),
+  renderCompare: (report, options) => page('pgcheck comparison', report, buildMatrices(report, { quiet: options.quiet }).map(matrixSection)),
+};
+
+function page(title: string, report: Report, sections: string[]): string {
+  const blocks = [`# ${title}`, markdownText(summaryLine(report.summary)), ...sections, criteriaSection(report), ...problemBlocks(report)];
+  return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
+}
+
+function candidateSection(candidate: CandidateReport): string {
+  const best = candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
+  const heading = `## ${markdownText(candidate.name)}\n\n${markdownText(candidate.file)}: **${candidate.verdict}** against ${markdownText(candidate.criteria)}${best}`;
+  const rows = candidate.results.map((result) =>
+    row([markdownText(result.criterion), result.level, statusText(result), markdownText(resultDetail(result)), `${result.line}:${result.column}`]),
+  );
+  return [heading, '', row(['criterion', 'level', 'status', 'reason', 'line']), row(['---', '---', '---', '---', '---:']), ...rows].join('\n');
+}
+
+function matrixSection(matrix: Matrix): string {
+  const { title, id, revision } = matrix.criteria;
+  const heading = `## ${markdownText(title)} (${markdownText(id)}, revision ${revision})`;
+  const names = matrix.candidates.map((candidate) => markdownText(candidate.name));
+  const rows = matrix.rows.map((entry) =>
+    row([markdownText(entry.criterion), entry.level, ...entry.cells.map((cell) => (cell ? statusText(cell) : NO_RESULT))]),
+  );
+  return [
+    heading,
+    '',
+    row(['criterion', 'level', ...names]),
+    row(['---', '---', ...names.map(() => '---')]),
+    ...rows,
+    row(['**verdict**', '', ...matrix.candidates.map((candidate) => `**${candidate.verdict}**`)]),
+    row(['**best case**', '', ...matrix.candidates.map(({ best_case }) => `${best_case.passed}/${best_case.total}`)]),
+  ].join('\n');
+}
+
+function criteriaSection(report: Report): string {
+  const items = report.criteria.flatMap((set) =>
+    set.criteria.map((criterion) => {
+      const url = criterion.help === undefined ? undefined : safeUrl(criterion.help);
+      const help = url ? ` ([help](${url}))` : '';
+      return `- **${markdownText(criterion.id)}** (${markdownText(set.id)}, ${criterion.level}): ${markdownText(criterion.text)}${help}`;
+    }),
+  );
+  return items.length > 0 ? `## Criteria\n\n${items.join('\n')}` : '';
+}
+
+function problemBlocks(report: Report): string[] {
+  return problemSections(report).map(
+    ({ title, problems }) =>
+      `## ${title}\n\n${problems.map((problem) => `- ${markdownText(`${problem.file}:${problem.line}:${problem.column}`)}: ${markdownText(problem.message)}`).join('\n')}`,
+  );
+}
+
+function row(cells: string[]): string {
+  return `| ${cells.join(' | ')} |`;
+}

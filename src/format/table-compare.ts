@@ -1,0 +1,34 @@
+import { Chalk } from 'chalk';
+import Table from 'cli-table3';
+import { buildMatrices, type Matrix } from '../report/matrix.js';
+import type { Report } from '../report/report.js';
+import type { FormatOptions } from './format.js';
+import { NO_RESULT, paintStatus, paintVerdict } from './symbols.js';
+import { summaryLine } from './summary-line.js';
+import { terminalText } from './terminal-text.js';
+
+/** The compare matrix for a terminal: one table per criteria set, then the summary line. */
+export function tableCompare(report: Report, options: FormatOptions): string {
+  const blocks = buildMatrices(report, { quiet: options.quiet }).map((matrix) => matrixTable(matrix, options));
+  blocks.push(summaryLine(report.summary));
+  return `${blocks.join('\n\n')}\n`;
+}
+
+function matrixTable(matrix: Matrix, options: FormatOptions): string {
+  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const { title, id, revision } = matrix.criteria;
+  const heading = `${chalk.bold(terminalText(title))} (${terminalText(id)}, revision ${revision})`;
+  const grid = new Table({
+    head: ['criterion', 'level', ...matrix.candidates.map((candidate) => terminalText(candidate.name))].map((title) => chalk.bold(title)),
+    // cli-table3 colours borders and heads itself, ignoring NO_COLOR: leave colour to us.
+    style: { head: [], border: [], compact: true },
+    wordWrap: true,
+  });
+  for (const row of matrix.rows) {
+    const cells = row.cells.map((cell) => (cell ? `${paintStatus(chalk, cell.status)}${cell.stale ? ' (stale)' : ''}` : NO_RESULT));
+    grid.push([terminalText(row.criterion), row.level, ...cells]);
+  }
+  grid.push([chalk.bold('verdict'), '', ...matrix.candidates.map((candidate) => paintVerdict(chalk, candidate.verdict))]);
+  grid.push([chalk.bold('best case'), '', ...matrix.candidates.map(({ best_case }) => `${best_case.passed}/${best_case.total}`)]);
+  return `${heading}\n${grid.toString()}`;
+}

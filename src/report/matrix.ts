@@ -1,0 +1,57 @@
+import type { Verdict } from '../engine/evaluate.js';
+import type { Level } from '../schema/criteria.js';
+import type { CandidateReport, CriteriaInfo, Report, ResultReport } from './report.js';
+
+/** One comparison: the candidates judged against one criteria set, criteria as rows, candidates as columns. */
+export interface Matrix {
+  criteria: Omit<CriteriaInfo, 'criteria'>;
+  candidates: { file: string; name: string; verdict: Verdict; best_case: { passed: number; total: number } }[];
+  rows: MatrixRow[];
+}
+
+export interface MatrixRow {
+  criterion: string;
+  level: Level;
+  text: string;
+  help?: string;
+  /** One per candidate, in column order; null when the candidate has no result for the criterion. */
+  cells: (ResultReport | null)[];
+}
+
+export interface MatrixOptions {
+  /** Keep only candidates that do not meet the minimum, and rows where one of them fails or is unknown. */
+  quiet?: boolean;
+}
+
+/**
+ * The compare view of a report: one matrix per criteria set, in the report's criteria order, since
+ * candidates judged against different sets share no rows. Pure.
+ */
+export function buildMatrices(report: Report, options: MatrixOptions = {}): Matrix[] {
+  return report.criteria.flatMap((set) => {
+    const candidates = report.candidates.filter(
+      (candidate) => candidate.criteria === set.id && !(options.quiet && candidate.verdict === 'meets-minimum'),
+    );
+    if (candidates.length === 0) return [];
+    const rows = set.criteria
+      .map(({ id, level, text, help }): MatrixRow => ({
+        criterion: id,
+        level,
+        text,
+        ...(help ? { help } : {}),
+        cells: candidates.map((candidate) => cellOf(candidate, id)),
+      }))
+      .filter((row) => !options.quiet || row.cells.some((cell) => cell !== null && isFailing(cell)));
+    const { criteria: _criteria, ...info } = set;
+    return [{ criteria: info, candidates: candidates.map(({ results: _results, criteria: _set, ...column }) => column), rows }];
+  });
+}
+
+function cellOf(candidate: CandidateReport, criterion: string): ResultReport | null {
+  return candidate.results.find((result) => result.criterion === criterion) ?? null;
+}
+
+/** What `--quiet` keeps: results that fail or could not be decided. */
+export function isFailing(result: ResultReport): boolean {
+  return result.status === 'fail' || result.status === 'unknown';
+}
