@@ -52,3 +52,12 @@ export function safeUrl(url: string): string | undefined {
     char.charCodeAt(0) < 0x80 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(char),
   );
 }
+
+// Characters JSON may carry raw that still reorder or hide text when the file is shown on a terminal.
+const JSON_INVISIBLE = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u2066-\u2069]/g;
+
+/** Pretty JSON whose strings parse back unchanged but show bidi and C1 controls as \u escapes. */
+export function jsonText(value: unknown): string {
+  const text = JSON.stringify(value, null, 2).replace(JSON_INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return `${text}\n`;
+}

@@ -1,13 +1,14 @@
 import { buildMatrices } from '../report/matrix.js';
+import { jsonText } from './escape.js';
 import type { Formatter } from './format.js';
 
 export const json: Formatter = {
   name: 'json',
   description: 'the whole report as JSON, for scripts',
-  render: (report) => `${JSON.stringify(report, null, 2)}\n`,
+  render: (report) => jsonText(report),
   renderCompare: (report, options) => {
     const { tool, version, report_format, summary, errors, warnings } = report;
     const matrices = buildMatrices(report, { quiet: options.quiet });
-    return `${JSON.stringify({ tool, version, report_format, matrices, summary, errors, warnings }, null, 2)}\n`;
+    return jsonText({ tool, version, report_format, matrices, summary, errors, warnings });
   },
 };

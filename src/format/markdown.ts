@@ -2,7 +2,7 @@ import { buildMatrices, type Matrix } from '../report/matrix.js';
 import type { CandidateReport, Report } from '../report/report.js';
 import { markdownText, safeUrl } from './escape.js';
 import type { Formatter } from './format.js';
-import { resultDetail } from './notes.js';
+import { matrixNotes, resultDetail } from './notes.js';
 import { problemSections } from './problems.js';
 import { summaryLine } from './summary-line.js';
 import { NO_RESULT, statusText } from './symbols.js';
@@ -43,7 +43,12 @@ function matrixSection(matrix: Matrix): string {
     ...rows,
     row(['**verdict**', '', ...matrix.candidates.map((candidate) => `**${candidate.verdict}**`)]),
     row(['**best case**', '', ...matrix.candidates.map(({ best_case }) => `${best_case.passed}/${best_case.total}`)]),
+    ...notesList(matrixNotes(matrix)),
   ].join('\n');
+}
+
+function notesList(notes: string[]): string[] {
+  return notes.length > 0 ? ['', ...notes.map((note) => `- ${markdownText(note)}`)] : [];
 }
 
 function criteriaSection(report: Report): string {

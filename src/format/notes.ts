@@ -1,3 +1,4 @@
+import type { Matrix } from '../report/matrix.js';
 import type { ResultReport } from '../report/report.js';
 
 /** What a result carries beyond its reason (a waiver, stale evidence), as plain unescaped sentences. */
@@ -14,4 +15,11 @@ export function resultNotes(result: ResultReport): string[] {
 /** The reason followed by the notes, for formats with room for one text per result. */
 export function resultDetail(result: ResultReport): string {
   return [result.reason, ...resultNotes(result)].join('; ');
+}
+
+/** Every note of a compare matrix, as `candidate, criterion: note`, since a matrix cell has room only for a status. */
+export function matrixNotes(matrix: Matrix): string[] {
+  return matrix.rows.flatMap((row) =>
+    row.cells.flatMap((cell, column) => (cell ? resultNotes(cell).map((note) => `${matrix.candidates[column]?.name ?? ''}, ${row.criterion}: ${note}`) : [])),
+  );
 }

@@ -1,7 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import type { Problem } from '../load/problem.js';
 import type { CandidateReport, CriteriaInfo, Report, ResultReport } from '../report/report.js';
-import { plainText } from './escape.js';
+import { jsonText, plainText } from './escape.js';
 import type { Formatter } from './format.js';
 import { resultDetail } from './notes.js';
 
@@ -41,7 +41,7 @@ export const sarif: Formatter = {
         },
       ],
     };
-    return `${JSON.stringify(log, null, 2)}\n`;
+    return jsonText(log);
   },
 };
 

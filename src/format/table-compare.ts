@@ -3,6 +3,7 @@ import Table from 'cli-table3';
 import { buildMatrices, type Matrix } from '../report/matrix.js';
 import type { Report } from '../report/report.js';
 import type { FormatOptions } from './format.js';
+import { matrixNotes } from './notes.js';
 import { NO_RESULT, paintStatus, paintVerdict } from './symbols.js';
 import { summaryLine } from './summary-line.js';
 import { terminalText } from './terminal-text.js';
@@ -30,5 +31,6 @@ function matrixTable(matrix: Matrix, options: FormatOptions): string {
   }
   grid.push([chalk.bold('verdict'), '', ...matrix.candidates.map((candidate) => paintVerdict(chalk, candidate.verdict))]);
   grid.push([chalk.bold('best case'), '', ...matrix.candidates.map(({ best_case }) => `${best_case.passed}/${best_case.total}`)]);
-  return `${heading}\n${grid.toString()}`;
+  const notes = matrixNotes(matrix).map((note) => `  * ${terminalText(note)}`);
+  return [heading, grid.toString(), ...notes].join('\n');
 }
