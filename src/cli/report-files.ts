@@ -35,7 +35,7 @@ export async function writeReports(targets: readonly ReportTarget[], report: Rep
       await mkdir(dirname(path), { recursive: true });
       await writeFile(path, render(report, { color: false }));
     } catch (error) {
-      const reason = error instanceof Error && 'code' in error ? `${String(error.code)}` : String(error);
+      const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
       io.stderr(`error: --report ${formatter.name}=${terminalText(path)}: cannot write the report (${terminalText(reason)})\n`);
       ok = false;
     }
