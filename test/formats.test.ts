@@ -17,8 +17,9 @@ const views = [...formatters.values()].flatMap((formatter) => [
 describe('the format registry', () => {
   it('registers every formatter file under src/format', async () => {
     const exported: Formatter[] = [];
-    for (const file of readdirSync(new URL('../src/format/', import.meta.url)).filter((name) => name.endsWith('.ts'))) {
-      const module = (await import(`../src/format/${file}`)) as Record<string, unknown>;
+    const dir = new URL('../src/format/', import.meta.url);
+    for (const file of readdirSync(dir).filter((name) => name.endsWith('.ts'))) {
+      const module = (await import(/* @vite-ignore */ new URL(file, dir).href)) as Record<string, unknown>;
       exported.push(...Object.values(module).filter(isFormatter));
     }
     expect(exported.length).toBeGreaterThanOrEqual(7);
