@@ -16,6 +16,8 @@ export { formatProblem, type Problem } from './load/problem.js';
 export { evaluateFiles, CriteriaError, type EvaluateFilesOptions } from './run/evaluate-files.js';
 export { exitCodeOf, type Report, type CandidateReport, type ResultReport, type Summary } from './report/report.js';
 export { formatters } from './format/registry.js';
+export { buildMatrices, type Matrix, type MatrixRow } from './report/matrix.js';
+export { quietReport } from './report/quiet.js';
 export type { Formatter, FormatOptions } from './format/format.js';
 export { manifestSchema, type Manifest } from './schema/manifest.js';
 export { criteriaSetSchema } from './schema/criteria.js';

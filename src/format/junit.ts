@@ -14,10 +14,13 @@ export const junit: Formatter = {
   description: 'JUnit XML, for CI test report viewers',
   render: (report) => {
     const warnings = groupByFile(report.warnings);
+    const errors = groupByFile(report.errors);
+    const files = new Set([...report.candidates.map((candidate) => candidate.file), ...errors.keys()]);
     const suites = [
       ...report.candidates.map((candidate) => candidateSuite(candidate, warnings.get(candidate.file) ?? [])),
-      ...[...groupByFile(report.errors)].map(([file, problems]) => invalidFileSuite(file, problems, warnings.get(file) ?? [])),
-      ...[...warnings].filter(([file]) => !report.candidates.some((c) => c.file === file) && !report.errors.some((e) => e.file === file)).map(([file, problems]) => suite(file, [], [], problems)),
+      ...[...errors].map(([file, problems]) => invalidFileSuite(file, problems, warnings.get(file) ?? [])),
+      // Warnings about a file with no suite of its own (a criteria file, say) get an empty suite.
+      ...[...warnings].filter(([file]) => !files.has(file)).map(([file, problems]) => suite(file, [], [], problems)),
     ];
     const totals = count(suites.flatMap((entry) => entry.cases));
     return `<?xml version="1.0" encoding="UTF-8"?>\n<testsuites name="pgcheck"${attributes(totals)}>\n${suites.map((entry) => entry.xml).join('')}</testsuites>\n`;
