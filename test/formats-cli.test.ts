@@ -16,11 +16,17 @@ describe('golden runs of every format', () => {
   it.each(compareFormats)('compare --format %s', async (format) => {
     await expect(transcript(runCli(['compare', 'candidates', '--format', format]))).toMatchFileSnapshot(`golden/compare-${format}.txt`);
   });
+  // Hostile text must leave no escape sequence, control character or bidi override on stdout or stderr.
+  const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200f\u202a-\u202e]/;
   it.each([...formatters.keys()])('evaluate hostile text --format %s', async (format) => {
-    await expect(transcript(runCli(['evaluate', ...AWKWARD, '--format', format]))).toMatchFileSnapshot(`golden/awkward-${format}.txt`);
+    const run = runCli(['evaluate', ...AWKWARD, '--format', format]);
+    expect(run.stdout + run.stderr).not.toMatch(CONTROL);
+    await expect(transcript(run)).toMatchFileSnapshot(`golden/awkward-${format}.txt`);
   });
   it.each(compareFormats)('compare hostile text --format %s', async (format) => {
-    await expect(transcript(runCli(['compare', ...AWKWARD, '--format', format]))).toMatchFileSnapshot(`golden/awkward-compare-${format}.txt`);
+    const run = runCli(['compare', ...AWKWARD, '--format', format]);
+    expect(run.stdout + run.stderr).not.toMatch(CONTROL);
+    await expect(transcript(run)).toMatchFileSnapshot(`golden/awkward-compare-${format}.txt`);
   });
   it.each([
     ['compare-quiet', ['compare', 'candidates', '--quiet']],

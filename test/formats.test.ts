@@ -121,3 +121,12 @@ describe('untrusted text per format', () => {
     }
   });
 });
+
+describe('the compare table on a terminal', () => {
+  it('fits the terminal width, wrapping long candidate names', () => {
+    const text = formatters.get('table')?.renderCompare?.(report, { color: false, width: 80 }) ?? '';
+    const tableLines = text.split('\n').filter((line) => /^[┌│├└]/.test(line));
+    expect(tableLines.length).toBeGreaterThan(8);
+    for (const line of tableLines) expect([...line].length).toBeLessThanOrEqual(80);
+  });
+});

@@ -24,6 +24,7 @@ function matrixTable(matrix: Matrix, options: FormatOptions): string {
     // cli-table3 colours borders and heads itself, ignoring NO_COLOR: leave colour to us.
     style: { head: [], border: [], compact: true },
     wordWrap: true,
+    ...(options.width ? { colWidths: columnWidths(options.width, matrix.candidates.length) } : {}),
   });
   for (const row of matrix.rows) {
     const cells = row.cells.map((cell) => (cell ? `${paintStatus(chalk, cell.status)}${cell.stale ? ' (stale)' : ''}` : NO_RESULT));
@@ -33,4 +34,12 @@ function matrixTable(matrix: Matrix, options: FormatOptions): string {
   grid.push([chalk.bold('best case'), '', ...matrix.candidates.map(({ best_case }) => `${best_case.passed}/${best_case.total}`)]);
   const notes = matrixNotes(matrix).map((note) => `  * ${terminalText(note)}`);
   return [heading, grid.toString(), ...notes].join('\n');
+}
+
+/** Criterion and level keep their width; the candidates share the rest of the terminal, wrapping names. */
+function columnWidths(width: number, candidates: number): number[] {
+  const [criterion, level] = [17, 11];
+  const borders = 3 + candidates;
+  const candidate = Math.max(16, Math.floor((width - borders - criterion - level) / Math.max(1, candidates)));
+  return [criterion, level, ...Array.from({ length: candidates }, () => candidate)];
 }
