@@ -17,7 +17,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .addHelpText(
       'after',
-      '\nExit codes:\n  0  every candidate meets the minimum\n  1  a candidate fails the minimum (or is incomplete, with --fail-on unknown)\n  2  usage error, or a file that cannot be read or is invalid\n  3  internal error in pgcheck',
+      '\nExit codes:\n  0  every candidate meets the minimum\n  1  a candidate fails the minimum (or is incomplete, with --fail-on unknown)\n  2  usage error, a file that cannot be read or is invalid, or a --report file that cannot be written\n  3  internal error in pgcheck',
     );
 
   addReportOptions(program.command('evaluate').description('evaluate candidate manifests (files, or directories searched for *.yaml/*.yml)')).action(

@@ -13,7 +13,7 @@ export interface EvaluateFilesOptions {
   criteria?: string;
   /** Where installed criteria sets live (tests point this elsewhere). */
   criteriaDir?: string;
-  /** Called after each file, e.g. to draw a progress indicator. */
+  /** Told how many files are done, before each file and once at the end (for a progress indicator). */
   onProgress?: (done: number, total: number) => void;
 }
 
