@@ -9,6 +9,9 @@ export interface EvaluateCommandOptions {
   format: string;
   failOn: FailOn[];
   color?: boolean;
+  asOf?: string;
+  requireEvidence?: boolean;
+  waivers: boolean;
 }
 
 export async function evaluateCommand(paths: string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
@@ -16,7 +19,12 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
   if (!formatter) throw new Error(`unregistered format ${options.format}`);
   let report;
   try {
-    report = await evaluateFiles(paths, options.criteria === undefined ? {} : { criteria: options.criteria });
+    report = await evaluateFiles(paths, {
+      ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      requireEvidence: options.requireEvidence === true,
+      waivers: options.waivers,
+    });
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
     printProblems(io, error.problems);
@@ -24,6 +32,7 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
     return 2;
   }
   printProblems(io, report.errors);
+  printProblems(io, report.warnings, 'warning: ');
   const color = useColor(options.color, io.env, io.stdoutIsTTY);
   io.stdout(formatter.render(report, io.stdoutIsTTY && io.columns ? { color, width: io.columns } : { color }));
   return exitCodeOf(report, options.failOn);

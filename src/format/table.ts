@@ -1,6 +1,6 @@
 import { Chalk } from 'chalk';
 import Table from 'cli-table3';
-import type { CandidateReport, Report, Summary } from '../report/report.js';
+import type { CandidateReport, Report, ResultReport, Summary } from '../report/report.js';
 import type { Formatter, FormatOptions } from './format.js';
 import { paintStatus, paintVerdict } from './symbols.js';
 import { terminalText } from './terminal-text.js';
@@ -30,12 +30,26 @@ function candidateTable(candidate: CandidateReport, options: FormatOptions): str
     grid.push([
       terminalText(result.criterion),
       result.level,
-      paintStatus(chalk, result.status),
-      terminalText(result.reason),
+      result.stale ? `${paintStatus(chalk, result.status)}\n${chalk.yellow(STALE_LABEL)}` : paintStatus(chalk, result.status),
+      reasonLines(result).map(terminalText).join('\n'),
       `${result.line}:${result.column}`,
     ]);
   }
   return `${heading}\n${grid.toString()}`;
+}
+
+const STALE_LABEL = '! stale';
+
+/** The reason, preceded by the waiver that covers it and followed by why its evidence is stale. */
+function reasonLines(result: ResultReport): string[] {
+  const lines = [result.reason];
+  if (result.waiver) {
+    const { reason, approved_by, expires } = result.waiver;
+    lines.unshift(`waived until ${expires} (approved by ${approved_by}): ${reason}`);
+    lines[1] = `without the waiver: ${result.reason}`;
+  }
+  if (result.stale) lines.push(`stale: ${result.stale.reason}`);
+  return lines;
 }
 
 function columnWidths(width: number): (number | null)[] {
@@ -52,5 +66,7 @@ export function summaryLine(summary: Summary): string {
     `${summary.incomplete} incomplete`,
   ];
   const errors = summary.errors > 0 ? `; ${summary.errors} file${summary.errors === 1 ? '' : 's'} with errors` : '';
-  return `${summary.candidates} ${noun}: ${parts.join(', ')}${errors}`;
+  const stale =
+    summary.stale > 0 ? `; ${summary.stale} with stale evidence (${summary.stale_results} result${summary.stale_results === 1 ? '' : 's'})` : '';
+  return `${summary.candidates} ${noun}: ${parts.join(', ')}${stale}${errors}`;
 }
