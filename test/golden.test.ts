@@ -2,6 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { runCli, transcript } from './helpers/cli.js';
 
 const M = 'test/fixtures/manifests';
+/** Evaluation depends on the day (stale evidence, expired waivers): golden runs are pinned to one. */
+const AS_OF = ['--as-of', '2026-08-01'];
+const pinned = (args: string[]) => (args[0] === 'evaluate' ? [...args, ...AS_OF] : args);
 
 /** Each case runs the real bin and pins its stdout, stderr and exit code in test/golden/<name>.txt. */
 const cases: Record<string, string[]> = {
@@ -31,7 +34,7 @@ const cases: Record<string, string[]> = {
 
 describe('golden CLI runs', () => {
   it.each(Object.entries(cases))('%s', async (name, args) => {
-    await expect(transcript(runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
+    await expect(transcript(runCli(pinned(args)))).toMatchFileSnapshot(`golden/${name}.txt`);
   });
 });
 

@@ -52,7 +52,9 @@ export function evaluateManifest(set: CriteriaSet, manifest: unknown, options: E
     const result = evaluateCriterion(criterion, manifest);
     const subjects = subjectsOf(manifest, result.reads);
     const sourced = criterion.evidenceRequired || options.requireEvidence ? withEvidence(result, subjects) : result;
-    const stale = options.asOf && set.max_age ? stalenessOf(subjects, options.asOf, set.max_age) : undefined;
+    // An unknown result decides nothing, so there is no verdict for old evidence to undermine.
+    const dated = options.asOf && set.max_age && sourced.status !== 'unknown';
+    const stale = dated ? stalenessOf(subjects, options.asOf as string, set.max_age as string) : undefined;
     return stale ? { ...sourced, stale } : sourced;
   });
   const waivers = options.asOf && options.waivers !== false ? waiversOf(manifest) : [];
