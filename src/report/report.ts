@@ -28,6 +28,8 @@ export interface CriterionInfo {
   level: Level;
   text: string;
   help?: string;
+  /** `required`: every claim the result relies on needs a source. */
+  evidence?: 'required';
 }
 
 export interface CandidateReport {

@@ -107,7 +107,13 @@ export function criteriaInfo(set: CriteriaSet): CriteriaInfo {
     source: set.source,
     revision: set.revision,
     ...(set.max_age ? { max_age: set.max_age } : {}),
-    criteria: set.criteria.map(({ id, level, text, help }) => (help ? { id, level, text, help } : { id, level, text })),
+    criteria: set.criteria.map(({ id, level, text, help, evidenceRequired }) => ({
+      id,
+      level,
+      text,
+      ...(help ? { help } : {}),
+      ...(evidenceRequired ? { evidence: 'required' as const } : {}),
+    })),
   };
 }
 
