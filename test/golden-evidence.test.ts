@@ -40,6 +40,14 @@ describe('exit codes with stale evidence', () => {
   });
 });
 
+describe('waivers on a terminal', () => {
+  it('lose escape sequences, bidi overrides and line breaks in their reason and approver', () => {
+    const run = runCli(['evaluate', `${E}/hostile-waiver.yaml`, ...AS_OF]);
+    expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
+    expect(run.stdout).toContain('(approved by Mallory): Fine redlink evil second line');
+  });
+});
+
 describe('--as-of', () => {
   it('defaults to today', () => {
     const before = today();
