@@ -7,8 +7,8 @@ import type { CriteriaSet } from './load/criteria.js';
 import { CriteriaError } from './run/evaluate-files.js';
 
 export { evaluateManifest as evaluate, evaluateCriterion, verdictOf } from './engine/evaluate.js';
-export type { CriterionResult, Evaluation, ResultStatus, Verdict } from './engine/evaluate.js';
-export { describeFinding, type Finding } from './engine/findings.js';
+export type { CriterionResult, Evaluation, EvaluateOptions, ResultStatus, Verdict } from './engine/evaluate.js';
+export { describeFinding, describeWaiverNote, type Finding, type WaiverNote } from './engine/findings.js';
 export { parseCriteria, loadCriteriaFile, type CriteriaSet, type Criterion, type CriteriaLoad } from './load/criteria.js';
 export { installedCriteriaIds } from './load/criteria-sets.js';
 export { loadManifest, parseManifest, type LoadedManifest, type ManifestLoad } from './load/manifest.js';

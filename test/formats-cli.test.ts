@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatters } from '../src/format/registry.js';
-import { runCli, transcript } from './helpers/cli.js';
+import { runPinned as runCli, transcript } from './helpers/cli.js';
 
 const AWKWARD = ['test/fixtures/awkward', '--criteria', 'test/fixtures/awkward/criteria.yaml'];
 const compareFormats = [...formatters.values()].filter((formatter) => formatter.renderCompare).map((formatter) => formatter.name);
@@ -56,7 +56,7 @@ describe('compare', () => {
   it('puts criteria in rows and candidates in columns, with verdict and best-case rows', () => {
     const lines = runCli(['compare', 'candidates', '--format', 'markdown']).stdout.split('\n');
     expect(lines).toContain('| criterion | level | Ente Photos | PhotoPrism | Stingle Photos |');
-    expect(lines).toContain('| mfa | minimum | ✓ pass | ✓ pass | ✗ fail |');
+    expect(lines).toContain('| mfa | minimum | ✓ pass | ✓ pass (stale) | ✗ fail |');
     expect(lines).toContain('| **verdict** |  | **meets-minimum** | **meets-minimum** | **fails-minimum** |');
     expect(lines).toContain('| **best case** |  | 1/1 | 0/1 | 0/1 |');
   });

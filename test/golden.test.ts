@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runCli, transcript } from './helpers/cli.js';
+import { runCli, runPinned, transcript } from './helpers/cli.js';
 
 const M = 'test/fixtures/manifests';
 
@@ -31,7 +31,7 @@ const cases: Record<string, string[]> = {
 
 describe('golden CLI runs', () => {
   it.each(Object.entries(cases))('%s', async (name, args) => {
-    await expect(transcript(runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
+    await expect(transcript(runPinned(args))).toMatchFileSnapshot(`golden/${name}.txt`);
   });
 });
 

@@ -1,6 +1,4 @@
 import { formatters } from '../format/registry.js';
-import { formatProblem } from '../load/problem.js';
-import { terminalText } from '../format/terminal-text.js';
 import { quietReport } from '../report/quiet.js';
 import { exitCodeOf, type FailOn } from '../report/report.js';
 import { CriteriaError, evaluateFiles } from '../run/evaluate-files.js';
@@ -16,6 +14,9 @@ export interface EvaluateCommandOptions {
   color?: boolean;
   quiet?: boolean;
   report?: ReportTarget[];
+  asOf?: string;
+  requireEvidence?: boolean;
+  waivers: boolean;
 }
 
 /** `evaluate` (one table per candidate) and `compare` (one matrix): same inputs, options and exit codes. */
@@ -28,6 +29,9 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
     report = await evaluateFiles(paths, {
       ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
       ...(progress ? { onProgress: progress.tick } : {}),
+      ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
+      requireEvidence: options.requireEvidence === true,
+      waivers: options.waivers,
     });
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
@@ -38,7 +42,7 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
     progress?.finish();
   }
   printProblems(io, report.errors);
-  for (const warning of report.warnings) io.stderr(`warning: ${terminalText(formatProblem(warning))}\n`);
+  printProblems(io, report.warnings, 'warning: ');
   const color = useColor(options.color, io.env, io.stdoutIsTTY);
   const formatOptions = { color, quiet: options.quiet === true, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
   if (view === 'compare' && formatter.renderCompare) io.stdout(formatter.renderCompare(report, formatOptions));

@@ -19,6 +19,6 @@ export const processIo: Io = {
   columns: process.stdout.columns,
 };
 
-export function printProblems(io: Io, problems: readonly Problem[]): void {
-  for (const problem of problems) io.stderr(`${terminalText(formatProblem(problem))}\n`);
+export function printProblems(io: Io, problems: readonly Problem[], label = ''): void {
+  for (const problem of problems) io.stderr(`${terminalText(formatProblem({ ...problem, message: label + problem.message }))}\n`);
 }

@@ -1,5 +1,7 @@
-import { Command, CommanderError, Option } from 'commander';
+import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
+import { isIsoDate } from '../engine/dates.js';
 import { formatters } from '../format/registry.js';
+import { failOnStates } from '../report/report.js';
 import { packageVersion } from '../paths.js';
 import { evaluateCommand } from './evaluate.js';
 import { type Io, processIo } from './io.js';
@@ -17,7 +19,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .configureOutput({ writeOut: io.stdout, writeErr: io.stderr })
     .addHelpText(
       'after',
-      '\nExit codes:\n  0  every candidate meets the minimum\n  1  a candidate fails the minimum (or is incomplete, with --fail-on unknown)\n  2  usage error, a file that cannot be read or is invalid, or a --report file that cannot be written\n  3  internal error in pgcheck',
+      '\nExit codes:\n  0  every candidate meets the minimum\n  1  a candidate fails the minimum (or is incomplete or stale, with --fail-on unknown or stale)\n  2  usage error, a file that cannot be read or is invalid, or a --report file that cannot be written\n  3  internal error in pgcheck',
     );
 
   addReportOptions(program.command('evaluate').description('evaluate candidate manifests (files, or directories searched for *.yaml/*.yml)')).action(
@@ -44,9 +46,17 @@ function addReportOptions(command: Command): Command {
     .option('-c, --criteria <id-or-path>', "criteria set to apply instead of each manifest's category")
     .addOption(new Option('-f, --format <format>', 'output format').choices([...formatters.keys()]).default('table'))
     .option('--report <format=path>', 'also write a report in that format to that file (repeatable)', parseReportTarget)
-    .addOption(new Option('--fail-on <state...>', 'also exit 1 when a candidate has results in this state').choices(['unknown']).default([]))
+    .addOption(new Option('--fail-on <state...>', 'also exit 1 when a candidate has results in this state').choices([...failOnStates]).default([]))
+    .option('--as-of <date>', 'evaluate as of this day, YYYY-MM-DD, for staleness and waiver expiry (default: today)', asOfDate)
+    .option('--require-evidence', 'require a source for every claim a result relies on, for every criterion')
+    .option('--no-waivers', "ignore the manifests' waivers")
     .option('-q, --quiet', 'show only what fails: candidates not meeting the minimum and their failing or unknown results')
     .option('--no-color', 'never colour the output (NO_COLOR works too)');
+}
+
+function asOfDate(value: string): string {
+  if (!isIsoDate(value)) throw new InvalidArgumentError('expected a calendar date as YYYY-MM-DD.');
+  return value;
 }
 
 /** Runs the CLI; resolves to the exit code. Never throws: a bug becomes exit 3 with one line on stderr. */

@@ -1,7 +1,10 @@
 import type { CriteriaSet, Criterion } from '../load/criteria.js';
 import type { CompiledCheck, Context, ManifestPath, Outcome } from '../operators/operator.js';
 import type { Level } from '../schema/criteria.js';
-import { describeFinding, type Finding } from './findings.js';
+import { dateBefore, parseAge } from './dates.js';
+import { subjectsOf, type Subject } from './evidence.js';
+import { describeFinding, describeStaleness, type Finding, type WaiverNote } from './findings.js';
+import { applyWaivers, type Waiver } from './waivers.js';
 
 export type ResultStatus = 'pass' | 'fail' | 'unknown' | 'not-applicable';
 export type Verdict = 'meets-minimum' | 'fails-minimum' | 'incomplete';
@@ -9,9 +12,13 @@ export type Verdict = 'meets-minimum' | 'fails-minimum' | 'incomplete';
 export interface CriterionResult {
   criterion: string;
   level: Level;
-  status: ResultStatus;
+  /** `waived` only when a manifest waiver covers a result that is not a pass. */
+  status: ResultStatus | 'waived';
   reason: string;
   finding: Finding;
+  /** Set when the evidence behind the result is older than the criteria set's max_age. */
+  stale?: { reason: string };
+  waiver?: Omit<Waiver, 'criterion'>;
   /** The manifest path the result is about. */
   path: ManifestPath;
   /** Every manifest path the result relied on. */
@@ -23,29 +30,77 @@ export interface Evaluation {
   verdict: Verdict;
   bestCase: { passed: number; total: number };
   results: CriterionResult[];
+  /** Waivers that did not apply, and why. */
+  waiverNotes: WaiverNote[];
 }
 
-/** Evaluates one manifest (already validated) against a criteria set. Pure: no I/O. */
-export function evaluateManifest(set: CriteriaSet, manifest: unknown): Evaluation {
-  const results = set.criteria.map((criterion) => evaluateCriterion(criterion, manifest));
-  return { criteria: set.id, verdict: verdictOf(results), bestCase: bestCaseOf(results), results };
+export interface EvaluateOptions {
+  /**
+   * The day to evaluate as of (YYYY-MM-DD). Staleness and waiver expiry are judged against it, so
+   * without it neither is checked and waivers are not applied: the engine has no clock.
+   */
+  asOf?: string;
+  /** Require a source for every claim, whatever each criterion says. */
+  requireEvidence?: boolean;
+  /** Apply the manifest's waivers (default true; needs asOf). */
+  waivers?: boolean;
+}
+
+/** Evaluates one manifest (already validated) against a criteria set. Pure: no I/O, no clock. */
+export function evaluateManifest(set: CriteriaSet, manifest: unknown, options: EvaluateOptions = {}): Evaluation {
+  const checked = set.criteria.map((criterion) => {
+    const result = evaluateCriterion(criterion, manifest);
+    const subjects = subjectsOf(manifest, result.reads);
+    const sourced = criterion.evidenceRequired || options.requireEvidence ? withEvidence(result, subjects) : result;
+    // An unknown result decides nothing, so there is no verdict for old evidence to undermine.
+    const dated = options.asOf && set.max_age && sourced.status !== 'unknown';
+    const stale = dated ? stalenessOf(subjects, options.asOf as string, set.max_age as string) : undefined;
+    return stale ? { ...sourced, stale } : sourced;
+  });
+  const waivers = options.asOf && options.waivers !== false ? waiversOf(manifest) : [];
+  const { results, notes } =
+    waivers.length > 0 && options.asOf ? applyWaivers(checked, waivers, { asOf: options.asOf, criteria: set.id }) : { results: checked, notes: [] };
+  return { criteria: set.id, verdict: verdictOf(results), bestCase: bestCaseOf(results), results, waiverNotes: notes };
+}
+
+/** A decided result that rests on a claim with no source is unknown: the claim may be true, but nothing shows it. */
+function withEvidence(result: CriterionResult, subjects: Subject[]): CriterionResult {
+  const unsourced = subjects.filter((subject) => !subject.sourced);
+  const [first] = unsourced;
+  if (result.status === 'unknown' || !first) return result;
+  const finding: Finding = { code: 'no-source', subjects: unsourced.map((subject) => subject.name), claim: result.finding };
+  return { ...result, status: 'unknown', finding, reason: describeFinding(finding), path: first.path };
+}
+
+function stalenessOf(subjects: Subject[], asOf: string, maxAge: string): { reason: string } | undefined {
+  const age = parseAge(maxAge);
+  if (!age) return undefined;
+  const cutoff = dateBefore(asOf, age);
+  const old = subjects.filter((subject) => subject.checked === undefined || subject.checked < cutoff);
+  if (old.length === 0) return undefined;
+  return { reason: describeStaleness({ maxAge, asOf, subjects: old.map(({ name, checked }) => (checked ? { name, checked } : { name })) }) };
+}
+
+function waiversOf(manifest: unknown): Waiver[] {
+  const waivers = (manifest as { waivers?: unknown } | null)?.waivers;
+  return Array.isArray(waivers) ? (waivers as Waiver[]) : [];
 }
 
 export function evaluateCriterion(criterion: Criterion, manifest: unknown): CriterionResult {
   const base = { criterion: criterion.id, level: criterion.level };
-  if (criterion.appliesWhen) {
-    const condition = runCheck(criterion.appliesWhen, manifest, []);
-    if (condition.status !== 'pass') {
-      const finding: Finding =
-        condition.status === 'fail'
-          ? { code: 'not-applicable', condition: condition.finding }
-          : { code: 'applicability-unknown', condition: condition.finding };
-      const status = condition.status === 'fail' ? 'not-applicable' : 'unknown';
-      return { ...base, status, finding, reason: describeFinding(finding), path: condition.path, reads: condition.reads };
-    }
+  const condition = criterion.appliesWhen && runCheck(criterion.appliesWhen, manifest, []);
+  if (condition && condition.status !== 'pass') {
+    const finding: Finding =
+      condition.status === 'fail'
+        ? { code: 'not-applicable', condition: condition.finding }
+        : { code: 'applicability-unknown', condition: condition.finding };
+    const status = condition.status === 'fail' ? 'not-applicable' : 'unknown';
+    return { ...base, status, finding, reason: describeFinding(finding), path: condition.path, reads: condition.reads };
   }
   const outcome = runCheck(criterion.check, manifest, []);
-  return { ...base, status: outcome.status, finding: outcome.finding, reason: describeFinding(outcome.finding), path: outcome.path, reads: outcome.reads };
+  // Whether the criterion applies is part of the result, so the condition's claims are relied on too.
+  const reads = condition ? [...condition.reads, ...outcome.reads] : outcome.reads;
+  return { ...base, status: outcome.status, finding: outcome.finding, reason: describeFinding(outcome.finding), path: outcome.path, reads };
 }
 
 export function runCheck(check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome {
@@ -53,7 +108,8 @@ export function runCheck(check: CompiledCheck, scope: unknown, prefix: ManifestP
   return check.operator.evaluate(check.options, ctx, check.children);
 }
 
-export function verdictOf(results: readonly { level: Level; status: ResultStatus }[]): Verdict {
+/** A waived result counts as met: only fail and unknown minimum results change the verdict. */
+export function verdictOf(results: readonly { level: Level; status: ResultStatus | 'waived' }[]): Verdict {
   const minimum = results.filter((result) => result.level === 'minimum');
   if (minimum.some((result) => result.status === 'fail')) return 'fails-minimum';
   if (minimum.some((result) => result.status === 'unknown')) return 'incomplete';

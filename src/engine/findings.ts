@@ -19,7 +19,8 @@ export type Finding =
   | { code: 'not'; status: ComposedStatus; child: Finding }
   | { code: 'some' | 'every'; path: Path; status: ComposedStatus; count: number; children: Finding[] }
   | { code: 'not-applicable'; condition: Finding }
-  | { code: 'applicability-unknown'; condition: Finding };
+  | { code: 'applicability-unknown'; condition: Finding }
+  | { code: 'no-source'; subjects: string[]; claim: Finding };
 
 const MAX_LISTED_ITEMS = 3;
 
@@ -58,6 +59,8 @@ export function describeFinding(finding: Finding): string {
       return `does not apply: ${factOf(finding.condition)}`;
     case 'applicability-unknown':
       return `unknown whether it applies: ${describeFinding(finding.condition)}`;
+    case 'no-source':
+      return `no source for ${alternatives(finding.subjects, 'and')} (${describeFinding(finding.claim)})`;
     default: {
       const need = needOf(finding);
       return need ? `${factOf(finding)}, needs ${need}` : factOf(finding);
@@ -142,4 +145,46 @@ function quantified(finding: Extract<Finding, { code: 'some' | 'every' }>): stri
   }
   if (finding.status === 'pass') return list;
   return `not every entry of ${p} qualifies: ${list}`;
+}
+
+/** Evidence older than a criteria set's max_age: the subjects and when each was last checked. */
+export interface Staleness {
+  maxAge: string;
+  asOf: string;
+  subjects: { name: string; checked?: string }[];
+}
+
+export function describeStaleness(staleness: Staleness): string {
+  const byDate = new Map<string, string[]>();
+  for (const subject of staleness.subjects) {
+    const key = subject.checked ?? '';
+    byDate.set(key, [...(byDate.get(key) ?? []), subject.name]);
+  }
+  const parts = [...byDate].map(([date, names]) =>
+    date ? `${alternatives(names, 'and')} checked ${date}` : `${alternatives(names, 'and')} with no reviewed or retrieved date`,
+  );
+  return `evidence older than ${staleness.maxAge} on ${staleness.asOf}: ${parts.join('; ')}`;
+}
+
+/** Why a manifest's waiver was not applied. */
+export type WaiverNote =
+  | { code: 'unknown-criterion'; index: number; criterion: string; criteria: string; suggestion?: string }
+  | { code: 'expired'; index: number; criterion: string; expires: string; asOf: string }
+  | { code: 'unused'; index: number; criterion: string; status: 'pass' | 'not-applicable' }
+  | { code: 'duplicate'; index: number; criterion: string; applied: number };
+
+export function describeWaiverNote(note: WaiverNote): string {
+  const at = `waivers[${note.index}]`;
+  switch (note.code) {
+    case 'unknown-criterion': {
+      const hint = note.suggestion ? `; did you mean "${note.suggestion}"?` : '';
+      return `${at}.criterion: "${note.criterion}" is not a criterion of ${note.criteria}${hint}`;
+    }
+    case 'expired':
+      return `${at}: the waiver for ${note.criterion} expired on ${note.expires} and no longer applies (as of ${note.asOf})`;
+    case 'unused':
+      return `${at}: the waiver for ${note.criterion} is unused: the criterion ${note.status === 'pass' ? 'passes' : 'does not apply'} without it`;
+    case 'duplicate':
+      return `${at}: the waiver for ${note.criterion} is unused: waivers[${note.applied}] already waives it`;
+  }
 }

@@ -13,6 +13,8 @@ export interface Criterion {
   text: string;
   judged: string;
   help?: string;
+  /** Every claim the result relies on must have a source in the manifest. */
+  evidenceRequired?: boolean;
   appliesWhen?: CompiledCheck;
   check: CompiledCheck;
 }
@@ -23,6 +25,8 @@ export interface CriteriaSet {
   source: string;
   revision: string;
   description?: string;
+  /** How old evidence may be, e.g. `12 months`. */
+  max_age?: string;
   file: string;
   criteria: Criterion[];
 }
@@ -69,6 +73,7 @@ function compileCriteria(raws: Partial<CriteriaSetInput['criteria'][number]>[], 
     if (!check || (raw.applies_when && !appliesWhen) || !raw.id || !raw.level || !raw.text || !raw.judged) return [];
     const criterion: Criterion = { id: raw.id, level: raw.level, text: raw.text, judged: raw.judged, check };
     if (raw.help) criterion.help = raw.help;
+    if (raw.evidence === 'required') criterion.evidenceRequired = true;
     if (appliesWhen) criterion.appliesWhen = appliesWhen;
     return [criterion];
   });

@@ -38,6 +38,7 @@ export function combine(
       reasons.map((outcome) => outcome.finding),
     ),
     path: (reasons.find((outcome) => outcome.status === status) ?? reasons[0] ?? outcomes[0])?.path ?? [],
-    reads: outcomes.flatMap((outcome) => outcome.reads),
+    // Only the outcomes that decided the status were relied on (for `any`, the passing branch, not the others).
+    reads: reasons.flatMap((outcome) => outcome.reads),
   };
 }

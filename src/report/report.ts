@@ -5,8 +5,8 @@ import type { Level } from '../schema/criteria.js';
 
 export const REPORT_FORMAT = 1;
 
-/** A result's status in a report: the engine's, or `waived` when a manifest waiver covers a non-pass. */
-export type ReportStatus = CriterionResult['status'] | 'waived';
+/** A result's status in a report: the engine's, `waived` when a manifest waiver covers a non-pass. */
+export type ReportStatus = CriterionResult['status'];
 
 export interface ResultReport {
   criterion: string;
@@ -28,6 +28,8 @@ export interface CriterionInfo {
   level: Level;
   text: string;
   help?: string;
+  /** `required`: every claim the result relies on needs a source. */
+  evidence?: 'required';
 }
 
 export interface CandidateReport {
@@ -44,6 +46,8 @@ export interface CriteriaInfo {
   title: string;
   source: string;
   revision: string;
+  /** How old evidence may be before results built on it are stale. */
+  max_age?: string;
   criteria: CriterionInfo[];
 }
 
@@ -52,6 +56,9 @@ export interface Summary {
   'meets-minimum': number;
   'fails-minimum': number;
   incomplete: number;
+  /** Candidates with at least one stale result, and the stale results among all candidates. */
+  stale: number;
+  stale_results: number;
   /** Files that could not be read, parsed or validated. */
   errors: number;
 }
@@ -60,6 +67,8 @@ export interface Report {
   tool: 'pgcheck';
   version: string;
   report_format: typeof REPORT_FORMAT;
+  /** The day the report was evaluated as of (`--as-of`): staleness and waiver expiry are judged against it. */
+  as_of: string;
   criteria: CriteriaInfo[];
   candidates: CandidateReport[];
   errors: Problem[];
@@ -75,6 +84,8 @@ export function summarize(candidates: readonly CandidateReport[], errors: readon
     'meets-minimum': count('meets-minimum'),
     'fails-minimum': count('fails-minimum'),
     incomplete: count('incomplete'),
+    stale: candidates.filter((candidate) => candidate.results.some((result) => result.stale)).length,
+    stale_results: candidates.reduce((sum, candidate) => sum + candidate.results.filter((result) => result.stale).length, 0),
     errors: new Set(errors.map((error) => error.file)).size,
   };
 }
@@ -86,18 +97,22 @@ export function resultReport(result: CriterionResult, locate: (path: CriterionRe
     level: result.level,
     status: result.status,
     reason: result.reason,
+    ...(result.stale ? { stale: result.stale } : {}),
+    ...(result.waiver ? { waiver: result.waiver } : {}),
     path: pathText(result.path),
     line,
     column,
   };
 }
 
-export type FailOn = 'unknown';
+export const failOnStates = ['unknown', 'stale'] as const;
+export type FailOn = (typeof failOnStates)[number];
 
-/** 2 for any unreadable or invalid input, 1 for any candidate failing the minimum (or incomplete, when asked), else 0. */
+/** 2 for any unreadable or invalid input, 1 for any candidate failing the minimum (or incomplete or stale, when asked), else 0. */
 export function exitCodeOf(report: Report, failOn: readonly FailOn[] = []): 0 | 1 | 2 {
   if (report.errors.length > 0) return 2;
   if (report.summary['fails-minimum'] > 0) return 1;
   if (failOn.includes('unknown') && report.summary.incomplete > 0) return 1;
+  if (failOn.includes('stale') && report.summary.stale > 0) return 1;
   return 0;
 }

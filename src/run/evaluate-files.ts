@@ -1,3 +1,4 @@
+import { isIsoDate } from '../engine/dates.js';
 import { evaluateManifest } from '../engine/evaluate.js';
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
@@ -7,6 +8,8 @@ import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
 import { packageVersion } from '../paths.js';
 import { type CandidateReport, type CriteriaInfo, REPORT_FORMAT, type Report, resultReport, summarize } from '../report/report.js';
+import { today } from './today.js';
+import { waiverProblems } from './waiver-problems.js';
 
 export interface EvaluateFilesOptions {
   /** Id of an installed criteria set or path to a criteria file; by default each manifest's `category`. */
@@ -15,6 +18,12 @@ export interface EvaluateFilesOptions {
   criteriaDir?: string;
   /** Told how many files are done, before each file and once at the end (for a progress indicator). */
   onProgress?: (done: number, total: number) => void;
+  /** The day to evaluate as of, YYYY-MM-DD (default: today): staleness and waiver expiry depend on it. */
+  asOf?: string;
+  /** Require a source for every claim, whatever each criterion says. */
+  requireEvidence?: boolean;
+  /** Apply the manifests' waivers (default true). */
+  waivers?: boolean;
 }
 
 /** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
@@ -30,6 +39,8 @@ export class CriteriaError extends Error {
 
 /** Reads, validates and evaluates every manifest under `paths`; one bad file never stops the others. */
 export async function evaluateFiles(paths: readonly string[], options: EvaluateFilesOptions = {}): Promise<Report> {
+  const asOf = options.asOf ?? today();
+  if (!isIsoDate(asOf)) throw new RangeError(`asOf: expected a calendar date as YYYY-MM-DD, got ${asOf}`);
   const cache = new CriteriaCache(options.criteriaDir);
   const forced = options.criteria === undefined ? undefined : await cache.resolve(options.criteria);
   if (forced && !forced.ok) {
@@ -38,6 +49,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   }
   const { files, named, problems: errors } = await discoverFiles(paths);
   const candidates: CandidateReport[] = [];
+  const warnings: Problem[] = [];
   const usedSets = new Map<string, CriteriaSet>();
   for (const [index, file] of files.entries()) {
     options.onProgress?.(index, files.length);
@@ -58,7 +70,17 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     }
     const set = resolution.set;
     usedSets.set(set.id, set);
-    const evaluation = evaluateManifest(set, manifest);
+    const evaluation = evaluateManifest(set, manifest, {
+      asOf,
+      requireEvidence: options.requireEvidence === true,
+      waivers: options.waivers !== false,
+    });
+    const waiverNotes = waiverProblems(evaluation.waiverNotes, source);
+    if (waiverNotes.errors.length > 0) {
+      errors.push(...waiverNotes.errors);
+      continue;
+    }
+    warnings.push(...waiverNotes.warnings);
     candidates.push({
       file,
       name: manifest.name,
@@ -73,10 +95,11 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     tool: 'pgcheck',
     version: packageVersion(),
     report_format: REPORT_FORMAT,
+    as_of: asOf,
     criteria: [...usedSets.values()].map(criteriaInfo),
     candidates,
     errors: dedupe(errors),
-    warnings: [],
+    warnings,
     summary: summarize(candidates, errors),
   };
 }
@@ -87,7 +110,14 @@ export function criteriaInfo(set: CriteriaSet): CriteriaInfo {
     title: set.title,
     source: set.source,
     revision: set.revision,
-    criteria: set.criteria.map(({ id, level, text, help }) => (help ? { id, level, text, help } : { id, level, text })),
+    ...(set.max_age ? { max_age: set.max_age } : {}),
+    criteria: set.criteria.map(({ id, level, text, help, evidenceRequired }) => ({
+      id,
+      level,
+      text,
+      ...(help ? { help } : {}),
+      ...(evidenceRequired ? { evidence: 'required' as const } : {}),
+    })),
   };
 }
 

@@ -21,3 +21,13 @@ function isRealDate(value: string): boolean {
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
+
+export const maxAgeUnits = ['day', 'week', 'month', 'year'] as const;
+
+/** How old evidence may be: a whole number and a unit, e.g. `12 months`, `90 days`, `1 year`. */
+export const maxAge = z
+  .string()
+  .regex(/^[1-9][0-9]{0,3} (days?|weeks?|months?|years?)$/, {
+    error: 'expected a whole number and a unit, e.g. 12 months, 90 days, 2 weeks or 1 year',
+  })
+  .meta({ description: 'How old evidence may be, e.g. 12 months (units: days, weeks, months, years)' });

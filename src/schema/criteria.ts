@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, identifier, isoDate } from './common.js';
+import { httpUrl, identifier, isoDate, maxAge } from './common.js';
 
 export const CRITERIA_FORMAT = 1;
 
@@ -15,6 +15,9 @@ export const criterionSchema = z.strictObject({
   applies_when: checkNode.optional().meta({ description: 'When this check fails, the criterion is not applicable' }),
   check: checkNode,
   help: httpUrl.optional().meta({ description: 'A page explaining the criterion' }),
+  evidence: z.enum(['required', 'optional']).optional().meta({
+    description: 'required: a claim the check relies on that has no source makes the result unknown (default optional)',
+  }),
 });
 
 export const criteriaSetSchema = z
@@ -25,6 +28,9 @@ export const criteriaSetSchema = z
     source: httpUrl.meta({ description: 'The page the criteria come from' }),
     revision: isoDate.meta({ description: 'Date of the upstream revision the wording is taken from' }),
     description: z.string().max(4000).optional(),
+    max_age: maxAge.optional().meta({
+      description: "How old a manifest's reviewed date (or a source's retrieved date) may be before results built on it are stale",
+    }),
     criteria: z.array(criterionSchema).min(1).max(200),
   })
   .meta({ title: 'pgcheck criteria set' });

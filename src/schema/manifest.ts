@@ -120,6 +120,25 @@ export const manifestSchema = z
       .max(100)
       .optional()
       .meta({ description: 'Published security audits; [] means none' }),
+    sources: z
+      .strictObject({
+        audits: sources.meta({ description: 'Sources for the audits list as a whole, e.g. that none is published' }),
+        facts: sources.meta({ description: 'Sources for the facts section' }),
+      })
+      .optional()
+      .meta({ description: 'Sources for the sections that have no sources field of their own: audits (a list) and facts' }),
+    waivers: z
+      .array(
+        z.strictObject({
+          criterion: identifier.meta({ description: 'Id of the criterion waived' }),
+          reason: text.meta({ description: 'Why the criterion is waived for this tool' }),
+          approved_by: z.string().min(1).max(200).meta({ description: 'Who approved the waiver' }),
+          expires: isoDate.meta({ description: 'Last day the waiver applies' }),
+        }),
+      )
+      .max(100)
+      .optional()
+      .meta({ description: 'Criteria waived for this tool: shown as waived (never pass) and counted as met until they expire' }),
     facts: z
       .record(
         z

@@ -26,3 +26,11 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
 export function transcript(run: CliRun): string {
   return `exit: ${run.code}\n--- stdout\n${run.stdout}--- stderr\n${run.stderr}`;
 }
+
+/** Evaluation depends on the day (stale evidence, expired waivers): golden runs are pinned to one. */
+export const AS_OF = ['--as-of', '2026-08-01'];
+
+/** runCli with evaluate and compare pinned to AS_OF, so outputs do not change with the calendar. */
+export function runPinned(args: string[], env: Record<string, string> = {}): CliRun {
+  return runCli(args[0] === 'evaluate' || args[0] === 'compare' ? [...args, ...AS_OF] : args, env);
+}

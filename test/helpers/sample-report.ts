@@ -13,6 +13,7 @@ export function sampleReport(): Report {
     tool: 'pgcheck',
     version: '0.0.0-test',
     report_format: 1,
+    as_of: '2026-08-01',
     criteria: [
       {
         id: 'sample',
@@ -64,6 +65,6 @@ export function sampleReport(): Report {
     ],
     errors: [{ file: 'candidates/broken.yaml', line: 9, column: 3, message: `unknown key "${AWKWARD}"` }],
     warnings: [{ file: 'candidates/awkward.yaml', line: 12, column: 5, message: 'waiver for zeta matches no criterion' }],
-    summary: { candidates: 1, 'meets-minimum': 0, 'fails-minimum': 1, incomplete: 0, errors: 1 },
+    summary: { candidates: 1, 'meets-minimum': 0, 'fails-minimum': 1, incomplete: 0, stale: 1, stale_results: 1, errors: 1 },
   };
 }

@@ -1,0 +1,42 @@
+/**
+ * Calendar arithmetic on YYYY-MM-DD strings. Dates are whole days with no time zone, so the
+ * same inputs give the same answer on every machine; YYYY-MM-DD strings compare as text.
+ */
+
+const AGE = /^([1-9][0-9]{0,3}) (day|week|month|year)s?$/;
+
+export interface Age {
+  count: number;
+  unit: 'day' | 'week' | 'month' | 'year';
+}
+
+/** Parses `12 months`, `1 year`, `90 days`; undefined for anything else (the schema refuses it first). */
+export function parseAge(text: string): Age | undefined {
+  const match = AGE.exec(text);
+  if (!match) return undefined;
+  return { count: Number(match[1]), unit: match[2] as Age['unit'] };
+}
+
+/** The day `age` before `date`; a month step lands on the month's last day when the day does not exist. */
+export function dateBefore(date: string, age: Age): string {
+  const [year, month, day] = date.split('-').map(Number) as [number, number, number];
+  if (age.unit === 'day' || age.unit === 'week') {
+    const days = age.unit === 'week' ? age.count * 7 : age.count;
+    return isoOf(new Date(Date.UTC(year, month - 1, day - days)));
+  }
+  const months = age.unit === 'year' ? age.count * 12 : age.count;
+  const first = new Date(Date.UTC(year, month - 1 - months, 1));
+  const lastDay = new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth() + 1, 0)).getUTCDate();
+  return isoOf(new Date(Date.UTC(first.getUTCFullYear(), first.getUTCMonth(), Math.min(day, lastDay))));
+}
+
+function isoOf(date: Date): string {
+  return date.toISOString().slice(0, 10);
+}
+
+/** Whether `text` is a real calendar date written YYYY-MM-DD. */
+export function isIsoDate(text: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return false;
+  const date = new Date(`${text}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && isoOf(date) === text;
+}
