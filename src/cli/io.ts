@@ -6,6 +6,8 @@ export interface Io {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
+  /** Progress indicators go to stderr only when it is a terminal. */
+  stderrIsTTY?: boolean;
   columns?: number;
 }
 
@@ -14,6 +16,7 @@ export const processIo: Io = {
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,
+  stderrIsTTY: process.stderr.isTTY === true,
   columns: process.stdout.columns,
 };
 
