@@ -39,6 +39,8 @@ export async function readCapped(body: Readable, contentEncoding: string | undef
   } catch (error) {
     throw new Error(`${decoder ? 'cannot decompress or read' : 'cannot read'} the body: ${errorText(error)}`, { cause: error });
   } finally {
+    // Stopping early aborts the body: undici then emits an error that must not go unheard.
+    body.on('error', () => undefined);
     decoder?.destroy();
     body.destroy();
   }

@@ -54,11 +54,17 @@ async function exchange(agent: Agent, url: URL, httpRequest: HttpRequest, option
   const headers = flattenHeaders(response.headers);
   const body = response.body as unknown as Readable;
   if (!httpRequest.readBody) {
-    body.destroy();
+    discard(body);
     return { status: response.statusCode, headers, body: Buffer.alloc(0), truncated: false };
   }
   const read = await readCapped(body, headers['content-encoding'], limit);
   return { status: response.statusCode, headers, ...read };
+}
+
+/** Drops a body unread. Destroying it makes undici emit an abort error nobody else listens for. */
+export function discard(body: Readable): void {
+  body.on('error', () => undefined);
+  body.destroy();
 }
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
