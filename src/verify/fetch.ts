@@ -15,6 +15,13 @@ export interface FetchOptions {
   privileged?: { origin: string; headers: Record<string, string> };
 }
 
+/** The URL as requested: the fragment never reaches the server. */
+export function requestUrl(url: string | URL): string {
+  const parsed = new URL(url);
+  parsed.hash = '';
+  return parsed.href;
+}
+
 const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
 
 /**
@@ -22,12 +29,14 @@ const REDIRECT_STATUSES = new Set([301, 302, 303, 307, 308]);
  * check again, and requests each distinct (URL, kind of request) once however often it is asked for.
  */
 export class Fetcher {
-  private readonly hops = new Map<string, Promise<HttpResponse>>();
+  private readonly hops = new Map<string, { response: Promise<HttpResponse>; withBody: boolean }>();
   requests = 0;
 
+  /** `wantsBody` names the URLs whose text some check needs, wherever a redirect chain meets them. */
   constructor(
     private readonly client: HttpClient,
     private readonly limiter: RequestLimiter,
+    private readonly wantsBody: (url: string) => boolean = () => false,
     private readonly onRequestDone: () => void = () => undefined,
   ) {}
 
@@ -41,7 +50,7 @@ export class Fetcher {
     }
     for (let redirects = 0; ; redirects++) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, url: url.href, reason: `refused: ${url.protocol} URL (only http and https are fetched)` };
-      visited.add(url.href);
+      visited.add(requestUrl(url));
       let response: HttpResponse;
       try {
         response = await this.hop(url, options);
@@ -57,8 +66,7 @@ export class Fetcher {
       } catch {
         return { ok: false, url: url.href, status: response.status, reason: `HTTP ${response.status} redirect to an invalid URL` };
       }
-      next.hash = '';
-      if (visited.has(next.href)) return { ok: false, url: url.href, status: response.status, reason: `redirect loop back to ${next.href}` };
+      if (visited.has(requestUrl(next))) return { ok: false, url: url.href, status: response.status, reason: `redirect loop back to ${next.href}` };
       if (redirects + 1 > MAX_REDIRECTS) return { ok: false, url: url.href, status: response.status, reason: `more than ${MAX_REDIRECTS} redirects` };
       url = next;
     }
@@ -66,20 +74,21 @@ export class Fetcher {
 
   private hop(url: URL, options: FetchOptions): Promise<HttpResponse> {
     const privileged = options.privileged && url.origin === options.privileged.origin ? options.privileged.headers : undefined;
-    const target = new URL(url.href);
-    target.hash = '';
+    const target = new URL(requestUrl(url));
     const headers = { ...options.headers, ...privileged };
-    const key = `${options.readBody ? 'body' : 'status'}${privileged ? '+auth' : ''} ${target.href}`;
-    let pending = this.hops.get(key);
-    if (!pending) {
-      pending = this.limiter
-        .run(target.hostname, () => {
-          this.requests++;
-          return this.client.get(target, { headers, readBody: options.readBody });
-        })
-        .finally(this.onRequestDone);
-      this.hops.set(key, pending);
-    }
-    return pending;
+    const readBody = options.readBody || this.wantsBody(target.href);
+    // Keyed by URL alone, so a URL is requested once whichever chain reaches it first; only a chain
+    // that needs the text of a URL first fetched for its status alone fetches it again.
+    const key = `${privileged ? 'auth' : 'anonymous'} ${target.href}`;
+    const cached = this.hops.get(key);
+    if (cached && (cached.withBody || !readBody)) return cached.response;
+    const response = this.limiter
+      .run(target.hostname, () => {
+        this.requests++;
+        return this.client.get(target, { headers, readBody });
+      })
+      .finally(this.onRequestDone);
+    this.hops.set(key, { response, withBody: readBody });
+    return response;
   }
 }

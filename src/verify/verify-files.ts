@@ -5,7 +5,7 @@ import { locate, type YamlSource } from '../load/source.js';
 import type { ManifestPath } from '../operators/operator.js';
 import { packageVersion } from '../paths.js';
 import { type Duration, parseDuration } from './duration.js';
-import { type FetchOptions, type FetchOutcome, Fetcher } from './fetch.js';
+import { type FetchOptions, type FetchOutcome, Fetcher, requestUrl } from './fetch.js';
 import { DEFAULT_GITHUB_API, githubHostsFor, judgeRepository, repositoryApiUrl, repositoryFacts } from './github.js';
 import type { HttpClient } from './http.js';
 import { RequestLimiter } from './limiter.js';
@@ -55,13 +55,14 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
     loaded.push({ file, name: manifest.name, source, checks: planChecks(manifest, githubHostsFor(githubApi)) });
   }
 
+  const needsText = new Set(loaded.flatMap((candidate) => candidate.checks.flatMap((check) => (check.kind === 'quote' ? [requestUrl(check.url)] : []))));
   let done = 0;
-  const fetcher = new Fetcher(options.client, new RequestLimiter(options.concurrency ?? 16, options.perHost ?? 4), () => {
+  const limiter = new RequestLimiter(options.concurrency ?? 16, options.perHost ?? 4);
+  const fetcher = new Fetcher(options.client, limiter, (url) => needsText.has(url), () => {
     done++;
     options.onProgress?.(done, fetcher.requests);
   });
-  const needsText = new Set(loaded.flatMap((candidate) => candidate.checks.flatMap((check) => (check.kind === 'quote' ? [check.url] : []))));
-  const page = (url: string) => fetcher.fetch(url, { readBody: needsText.has(url) });
+  const page = (url: string) => fetcher.fetch(url, { readBody: false });
   const token = options.githubToken;
   const apiOptions: FetchOptions = {
     readBody: true,

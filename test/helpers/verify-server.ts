@@ -147,10 +147,10 @@ export function slowHandler(delayMs: number): Handler {
   };
 }
 
-export async function startServer(host: string, handler: Handler): Promise<TestServer> {
+/** Starts a server on `host`; servers given the same `inFlight` count requests in flight together. */
+export async function startServer(host: string, handler: Handler, inFlight = { now: 0, max: 0 }): Promise<TestServer> {
   const sockets = new Set<Socket>();
   const requests: SeenRequest[] = [];
-  const inFlight = { now: 0, max: 0 };
   let testServer: TestServer | undefined;
   const server: Server = createServer((request, response) => {
     const path = request.url ?? '/';
