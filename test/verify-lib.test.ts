@@ -1,7 +1,9 @@
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, expect, test } from 'vitest';
+import { afterEach, describe, expect, test } from 'vitest';
+import type { Io } from '../src/cli/io.js';
+import { main as cliMain } from '../src/cli/main.js';
 import { createHttpClient } from '../src/verify/client.js';
 import type { HttpClient } from '../src/verify/http.js';
 import { verifyFiles } from '../src/verify/verify-files.js';
@@ -54,4 +56,25 @@ test('no more than --concurrency requests are in flight over all hosts', async (
   expect(report.summary).toMatchObject({ checks: 12, pass: 12 });
   expect(shared.max).toBe(3);
   expect(progress.at(-1)).toEqual([12, 12]);
+});
+
+describe('the progress line', () => {
+  async function run(stderrIsTTY: boolean): Promise<string> {
+    const main = await server('127.0.0.1');
+    const file = await manifest([main.origin], 2);
+    let stderr = '';
+    const io: Io = { stdout: () => undefined, stderr: (text) => void (stderr += text), env: {}, stdoutIsTTY: false, stderrIsTTY };
+    expect(await cliMain(['node', 'pgcheck', 'verify', file, '--allow-private-network'], io)).toBe(0);
+    return stderr;
+  }
+
+  test('is drawn on stderr when it is a terminal, and erased at the end', async () => {
+    const stderr = await run(true);
+    expect(stderr).toContain('\r\u001b[Kverifying: 2/2 requests done');
+    expect(stderr.endsWith('\r\u001b[K')).toBe(true);
+  });
+
+  test('is not drawn when stderr is not a terminal', async () => {
+    expect(await run(false)).toBe('');
+  });
 });

@@ -7,11 +7,12 @@ export const verifyJunit: VerifyFormatter = {
   render: (report) => {
     const { summary } = report;
     const suites = report.candidates.map(candidateSuite);
-    const errors = report.errors.length > 0 ? [errorSuite(report.errors.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`))] : [];
-    const total = summary.checks + errors.length;
+    const problems = report.errors.map((p) => `${p.file}:${p.line}:${p.column}: ${p.message}`);
+    const errors = problems.length > 0 ? [errorSuite(problems)] : [];
+    const total = summary.checks + problems.length;
     return [
       '<?xml version="1.0" encoding="UTF-8"?>',
-      `<testsuites name="pgcheck verify" tests="${total}" failures="${summary.fail}" errors="${errors.length}" skipped="${summary.unknown}">`,
+      `<testsuites name="pgcheck verify" tests="${total}" failures="${summary.fail}" errors="${problems.length}" skipped="${summary.unknown}">`,
       ...suites,
       ...errors,
       '</testsuites>',
