@@ -66,7 +66,7 @@ export class Fetcher {
       } catch {
         return { ok: false, url: url.href, status: response.status, reason: `HTTP ${response.status} redirect to an invalid URL` };
       }
-      if (visited.has(requestUrl(next))) return { ok: false, url: url.href, status: response.status, reason: `redirect loop back to ${next.href}` };
+      if (visited.has(requestUrl(next))) return { ok: false, url: url.href, status: response.status, reason: `redirect loop back to ${requestUrl(next)}` };
       if (redirects + 1 > MAX_REDIRECTS) return { ok: false, url: url.href, status: response.status, reason: `more than ${MAX_REDIRECTS} redirects` };
       url = next;
     }
