@@ -1,4 +1,7 @@
+import { Readable } from 'node:stream';
+import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
+import { readCapped } from '../src/verify/body.js';
 import { isPublicAddress } from '../src/verify/address.js';
 import { parseDuration, subtractDuration } from '../src/verify/duration.js';
 import { githubHostsFor, githubRepository } from '../src/verify/github.js';
@@ -164,5 +167,34 @@ describe('verify formats escape what manifests say', () => {
     const text = verifyMarkdown.render(report, { color: false });
     expect(text).toContain('## Evil \\| \\<script\\>alert\\(1\\)\\</script\\>');
     expect(text).toContain('| reachable | http://127.0.0.1/a"b | ✗ fail | HTTP 404 & \\<b\\>  |');
+  });
+});
+
+describe('readCapped', () => {
+  const text = 'hello '.repeat(1000);
+  test.each([
+    ['gzip', gzipSync(text)],
+    ['deflate', deflateSync(text)],
+    ['br', brotliCompressSync(text)],
+    [undefined, Buffer.from(text)],
+    ['identity', Buffer.from(text)],
+  ])('decodes %s', async (encoding, bytes) => {
+    expect(await readCapped(Readable.from([bytes]), encoding, 1 << 20)).toEqual({ body: Buffer.from(text), truncated: false });
+  });
+
+  test('stops at the cap of decompressed bytes', async () => {
+    const bomb = gzipSync(Buffer.alloc(8 << 20));
+    const read = await readCapped(Readable.from([bomb]), 'gzip', 1000);
+    expect(read.body.length).toBe(1000);
+    expect(read.truncated).toBe(true);
+  });
+
+  test('a body exactly at the cap is not truncated', async () => {
+    expect(await readCapped(Readable.from([Buffer.alloc(10)]), undefined, 10)).toEqual({ body: Buffer.alloc(10), truncated: false });
+  });
+
+  test('refuses codings it cannot decode and bodies that are not what they claim', async () => {
+    await expect(readCapped(Readable.from([Buffer.from('x')]), 'zstd', 100)).rejects.toThrow('unsupported content-encoding "zstd"');
+    await expect(readCapped(Readable.from([Buffer.from('not gzip')]), 'gzip', 100)).rejects.toThrow(/^cannot decompress or read the body/);
   });
 });

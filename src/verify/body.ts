@@ -27,10 +27,11 @@ export async function readCapped(body: Readable, contentEncoding: string | undef
     const source: Readable = decoder ? pipeline(body, decoder, () => undefined) : body;
     for await (const chunk of source as AsyncIterable<Buffer>) {
       const room = limit - size;
-      if (chunk.length >= room) {
+      if (chunk.length > room) {
+        // Only a byte beyond the cap makes the body truncated: a body of exactly `limit` bytes is whole.
         chunks.push(chunk.subarray(0, room));
         size = limit;
-        truncated = chunk.length > room || !source.readableEnded;
+        truncated = true;
         break;
       }
       chunks.push(chunk);

@@ -1,5 +1,4 @@
-import { discoverFiles } from '../load/discover.js';
-import { loadManifest } from '../load/manifest.js';
+import { loadManifests } from '../load/load-manifests.js';
 import type { Problem } from '../load/problem.js';
 import { locate, type YamlSource } from '../load/source.js';
 import type { ManifestPath } from '../operators/operator.js';
@@ -42,16 +41,9 @@ interface LoadedCandidate {
 /** Checks the evidence in every manifest under `paths` online; one bad file never stops the others. */
 export async function verifyFiles(paths: readonly string[], options: VerifyOptions): Promise<VerifyReport> {
   const githubApi = options.githubApi ?? DEFAULT_GITHUB_API;
-  const { files, named, problems } = await discoverFiles(paths);
-  const errors: Problem[] = [...problems];
+  const errors: Problem[] = [];
   const loaded: LoadedCandidate[] = [];
-  for (const file of files) {
-    const load = await loadManifest(file);
-    if (!load.ok) {
-      if (!load.isCriteria || named.has(file)) errors.push(...load.problems);
-      continue;
-    }
-    const { manifest, source } = load.loaded;
+  for await (const { file, manifest, source } of loadManifests(paths, errors)) {
     loaded.push({ file, name: manifest.name, source, checks: planChecks(manifest, githubHostsFor(githubApi)) });
   }
 
