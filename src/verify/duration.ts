@@ -4,6 +4,8 @@ export interface Duration {
   unit: 'day' | 'week' | 'month' | 'year';
 }
 
+export const DEFAULT_MAX_INACTIVITY: Duration = { amount: 12, unit: 'month' };
+
 const UNITS: Readonly<Record<string, Duration['unit']>> = {
   d: 'day', day: 'day', days: 'day',
   w: 'week', week: 'week', weeks: 'week',

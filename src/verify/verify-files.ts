@@ -3,7 +3,7 @@ import type { Problem } from '../load/problem.js';
 import { locate, type YamlSource } from '../load/source.js';
 import type { ManifestPath } from '../operators/operator.js';
 import { packageVersion } from '../paths.js';
-import { type Duration, parseDuration } from './duration.js';
+import { DEFAULT_MAX_INACTIVITY, type Duration } from './duration.js';
 import { type FetchOptions, type FetchOutcome, Fetcher, requestUrl } from './fetch.js';
 import { DEFAULT_GITHUB_API, githubHostsFor, judgeRepository, repositoryApiUrl, repositoryFacts } from './github.js';
 import type { HttpClient } from './http.js';
@@ -47,27 +47,7 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
     loaded.push({ file, name: manifest.name, source, checks: planChecks(manifest, githubHostsFor(githubApi)) });
   }
 
-  const needsText = new Set(loaded.flatMap((candidate) => candidate.checks.flatMap((check) => (check.kind === 'quote' ? [requestUrl(check.url)] : []))));
-  let done = 0;
-  const limiter = new RequestLimiter(options.concurrency ?? 16, options.perHost ?? 4);
-  const fetcher = new Fetcher(options.client, limiter, (url) => needsText.has(url), () => {
-    done++;
-    options.onProgress?.(done, fetcher.requests);
-  });
-  const page = (url: string) => fetcher.fetch(url, { readBody: false });
-  const token = options.githubToken;
-  const apiOptions: FetchOptions = {
-    readBody: true,
-    headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-    ...(token ? { privileged: { origin: new URL(githubApi).origin, headers: { authorization: `Bearer ${token}` } } } : {}),
-  };
-  const context: JudgeContext = {
-    page,
-    api: (url) => fetcher.fetch(url, apiOptions),
-    githubApi,
-    maxInactivity: options.maxInactivity ?? (parseDuration('12m') as Duration),
-    now: options.now ?? new Date(),
-  };
+  const context = judgeContext(loaded, options, githubApi);
   const candidates: VerifiedCandidate[] = await Promise.all(
     loaded.map(async (candidate) => ({
       file: candidate.file,
@@ -83,6 +63,30 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
     candidates,
     errors,
     summary: summarizeVerify(candidates, errors),
+  };
+}
+
+/** One Fetcher for the whole run, so each URL is requested once whichever manifest cites it. */
+function judgeContext(loaded: readonly LoadedCandidate[], options: VerifyOptions, githubApi: string): JudgeContext {
+  const needsText = new Set(loaded.flatMap((candidate) => candidate.checks.flatMap((check) => (check.kind === 'quote' ? [requestUrl(check.url)] : []))));
+  let done = 0;
+  const limiter = new RequestLimiter(options.concurrency ?? 16, options.perHost ?? 4);
+  const fetcher = new Fetcher(options.client, limiter, (url) => needsText.has(url), () => {
+    done++;
+    options.onProgress?.(done, fetcher.requests);
+  });
+  const token = options.githubToken;
+  const apiOptions: FetchOptions = {
+    readBody: true,
+    headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
+    ...(token ? { privileged: { origin: new URL(githubApi).origin, headers: { authorization: `Bearer ${token}` } } } : {}),
+  };
+  return {
+    page: (url) => fetcher.fetch(url, { readBody: false }),
+    api: (url) => fetcher.fetch(url, apiOptions),
+    githubApi,
+    maxInactivity: options.maxInactivity ?? DEFAULT_MAX_INACTIVITY,
+    now: options.now ?? new Date(),
   };
 }
 
