@@ -78,3 +78,16 @@ describe('the progress line', () => {
     expect(await run(false)).toBe('');
   });
 });
+
+describe('the real client without --allow-private-network', () => {
+  test.each(['http://127.0.0.1:PORT/page', 'http://127.1:PORT/page', 'http://0x7f000001:PORT/page', 'http://[::ffff:127.0.0.1]:PORT/page', 'http://localhost:PORT/page'])(
+    'refuses %s before any request reaches the server',
+    async (url) => {
+    const main = await server('127.0.0.1');
+    const guarded = await createHttpClient({ timeoutMs: 5_000, deadlineMs: 15_000, connectionsPerOrigin: 4, allowPrivateNetwork: false, userAgent: 'pgcheck-test' });
+    cleanups.push(() => guarded.close());
+    await expect(guarded.get(new URL(url.replace('PORT', String(main.port))), { headers: {}, readBody: false })).rejects.toThrow(/^refused: .* not a public address/);
+    expect(main.requests).toEqual([]);
+    },
+  );
+});
