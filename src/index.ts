@@ -22,6 +22,12 @@ export type { Formatter, FormatOptions } from './format/format.js';
 export { manifestSchema, type Manifest } from './schema/manifest.js';
 export { criteriaSetSchema } from './schema/criteria.js';
 export { manifestJsonSchema, criteriaJsonSchema } from './schema/json-schema.js';
+// `pgcheck verify`: the HTTP client (undici) is imported only when createHttpClient is called.
+export { verifyFiles, type VerifyOptions } from './verify/verify-files.js';
+export { createHttpClient, type HttpClientOptions } from './verify/client.js';
+export type { HttpClient, HttpRequest, HttpResponse } from './verify/http.js';
+export { verifyExitCode, type VerifyReport, type VerifiedCandidate, type CheckResult, type CheckOutcome } from './verify/report.js';
+export { verifyFormatters } from './verify/format/registry.js';
 
 /** Loads a criteria set by installed id (`photo-management`) or file path; throws CriteriaError when it cannot. */
 export async function loadCriteria(reference: string): Promise<CriteriaSet> {

@@ -6,6 +6,7 @@ export interface Io {
   stderr(text: string): void;
   env: NodeJS.ProcessEnv;
   stdoutIsTTY: boolean;
+  /** Progress indicators go to stderr only when it is a terminal. */
   stderrIsTTY?: boolean;
   columns?: number;
 }

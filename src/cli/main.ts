@@ -7,6 +7,8 @@ import { evaluateCommand } from './evaluate.js';
 import { type Io, processIo } from './io.js';
 import { parseReportTarget } from './report-files.js';
 import { schemaCommand } from './schema.js';
+import { parseApiBase, parseCount, parseInactivity, parseSeconds, verifyCommand } from './verify.js';
+import { verifyFormatters } from '../verify/format/registry.js';
 
 const ISSUES_URL = 'https://github.com/pgcheck/pgcheck/issues';
 
@@ -29,6 +31,20 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   addReportOptions(program.command('compare').description('compare candidates in one matrix: criteria as rows, candidates as columns')).action(
     async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io, 'compare')),
   );
+
+  program
+    .command('verify')
+    .description('check the evidence in candidate manifests online: source URLs, quotes, GitHub repositories')
+    .argument('<paths...>', 'manifest files or directories')
+    .addOption(new Option('-f, --format <format>', 'output format').choices([...verifyFormatters.keys()]).default('table'))
+    .addOption(new Option('--timeout <seconds>', 'connect, headers and body-idle timeout; a whole request gets 3 times this').argParser(parseSeconds).default(10))
+    .addOption(new Option('--concurrency <n>', 'requests in flight at once').argParser(parseCount(256)).default(16))
+    .addOption(new Option('--per-host <n>', 'requests in flight at once to one host').argParser(parseCount(64)).default(4))
+    .addOption(new Option('--max-inactivity <duration>', 'longest time since a repository\'s last push, e.g. 12m, 1y, 90d').argParser(parseInactivity).default(parseInactivity('12m'), '12m'))
+    .addOption(new Option('--github-api <url>', 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)').argParser(parseApiBase).default('https://api.github.com/', 'https://api.github.com'))
+    .option('--allow-private-network', 'also fetch from loopback, private and other non-public addresses')
+    .option('--no-color', 'never colour the output (NO_COLOR works too)')
+    .action(async (paths: string[], options) => setExitCode(await verifyCommand(paths, options, io)));
 
   program
     .command('schema')

@@ -2,8 +2,7 @@ import { isIsoDate } from '../engine/dates.js';
 import { evaluateManifest } from '../engine/evaluate.js';
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
-import { discoverFiles } from '../load/discover.js';
-import { loadManifest } from '../load/manifest.js';
+import { loadManifests } from '../load/load-manifests.js';
 import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
 import { packageVersion } from '../paths.js';
@@ -47,19 +46,11 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     if ('problems' in forced) throw new CriteriaError(`--criteria ${options.criteria}: invalid criteria file`, forced.problems);
     throw new CriteriaError(`--criteria ${options.criteria}: ${forced.message}`);
   }
-  const { files, named, problems: errors } = await discoverFiles(paths);
+  const errors: Problem[] = [];
   const candidates: CandidateReport[] = [];
   const warnings: Problem[] = [];
   const usedSets = new Map<string, CriteriaSet>();
-  for (const [index, file] of files.entries()) {
-    options.onProgress?.(index, files.length);
-    const load = await loadManifest(file);
-    if (!load.ok) {
-      // A criteria file met while searching a directory is not a candidate; named outright, it is a mistake.
-      if (!load.isCriteria || named.has(file)) errors.push(...load.problems);
-      continue;
-    }
-    const { manifest, source } = load.loaded;
+  for await (const { file, manifest, source } of loadManifests(paths, errors, options.onProgress)) {
     const resolution = forced ?? (await cache.resolve(manifest.category));
     if (!resolution.ok) {
       const { line, column } = locate(source, ['category']);
@@ -90,7 +81,6 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
       results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
     });
   }
-  options.onProgress?.(files.length, files.length);
   return {
     tool: 'pgcheck',
     version: packageVersion(),

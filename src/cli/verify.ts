@@ -1,0 +1,101 @@
+import { InvalidArgumentError } from 'commander';
+import { packageVersion } from '../paths.js';
+import { createHttpClient } from '../verify/client.js';
+import { DURATION_SYNTAX, type Duration, parseDuration } from '../verify/duration.js';
+import { verifyFormatters } from '../verify/format/registry.js';
+import { verifyExitCode } from '../verify/report.js';
+import { verifyFiles } from '../verify/verify-files.js';
+import { useColor } from './color.js';
+import { type Io, printProblems } from './io.js';
+
+export interface VerifyCommandOptions {
+  format: string;
+  timeout: number;
+  concurrency: number;
+  perHost: number;
+  maxInactivity: Duration;
+  githubApi: string;
+  allowPrivateNetwork?: boolean;
+  color?: boolean;
+}
+
+/** A whole request, body included, may take this many times --timeout. */
+const DEADLINE_FACTOR = 3;
+
+export async function verifyCommand(paths: string[], options: VerifyCommandOptions, io: Io): Promise<number> {
+  const formatter = verifyFormatters.get(options.format);
+  if (!formatter) throw new Error(`unregistered format ${options.format}`);
+  const timeoutMs = Math.round(options.timeout * 1000);
+  const client = await createHttpClient({
+    timeoutMs,
+    deadlineMs: timeoutMs * DEADLINE_FACTOR,
+    connectionsPerOrigin: options.perHost,
+    allowPrivateNetwork: options.allowPrivateNetwork === true,
+    userAgent: `pgcheck/${packageVersion()} (+https://github.com/pgcheck/pgcheck)`,
+  });
+  const progress = io.stderrIsTTY ? progressLine(io) : undefined;
+  try {
+    const report = await verifyFiles(paths, {
+      client,
+      concurrency: options.concurrency,
+      perHost: options.perHost,
+      githubApi: options.githubApi,
+      ...(io.env.GITHUB_TOKEN ? { githubToken: io.env.GITHUB_TOKEN } : {}),
+      maxInactivity: options.maxInactivity,
+      ...(progress ? { onProgress: progress.update } : {}),
+    });
+    progress?.clear();
+    printProblems(io, report.errors);
+    const color = useColor(options.color, io.env, io.stdoutIsTTY);
+    io.stdout(formatter.render(report, io.stdoutIsTTY && io.columns ? { color, width: io.columns } : { color }));
+    return verifyExitCode(report);
+  } finally {
+    progress?.clear();
+    await client.close();
+  }
+}
+
+function progressLine(io: Io): { update: (done: number, started: number) => void; clear: () => void } {
+  let shown = false;
+  return {
+    update: (done, started) => {
+      shown = true;
+      io.stderr(`\r\u001b[Kverifying: ${done}/${started} requests done`);
+    },
+    clear: () => {
+      if (shown) io.stderr('\r\u001b[K');
+      shown = false;
+    },
+  };
+}
+
+export function parseSeconds(text: string): number {
+  const value = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value > 600) throw new InvalidArgumentError('expected a number of seconds above 0, at most 600.');
+  return value;
+}
+
+export function parseCount(max: number): (text: string) => number {
+  return (text) => {
+    const value = Number(text);
+    if (!/^\d+$/.test(text.trim()) || value < 1 || value > max) throw new InvalidArgumentError(`expected a whole number from 1 to ${max}.`);
+    return value;
+  };
+}
+
+export function parseInactivity(text: string): Duration {
+  const duration = parseDuration(text);
+  if (!duration || duration.amount === 0) throw new InvalidArgumentError(`expected ${DURATION_SYNTAX}.`);
+  return duration;
+}
+
+export function parseApiBase(text: string): string {
+  let url: URL;
+  try {
+    url = new URL(text);
+  } catch {
+    throw new InvalidArgumentError('expected an http(s) URL, e.g. https://api.github.com.');
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http(s) URL, e.g. https://api.github.com.');
+  return url.href;
+}
