@@ -4,6 +4,9 @@ import { packageVersion } from '../paths.js';
 import { evaluateCommand } from './evaluate.js';
 import { type Io, processIo } from './io.js';
 import { schemaCommand } from './schema.js';
+import { registerCriteria } from './criteria.js';
+import { registerInit } from './init.js';
+import { registerValidate } from './validate.js';
 
 const ISSUES_URL = 'https://github.com/pgcheck/pgcheck/issues';
 
@@ -34,6 +37,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .description('print the JSON Schema of candidate manifests')
     .option('--criteria', 'print the JSON Schema of criteria files instead')
     .action((options: { criteria?: boolean }) => setExitCode(schemaCommand(options, io)));
+
+  registerValidate(program, io, setExitCode);
+  registerInit(program, io, setExitCode);
+  registerCriteria(program, io, setExitCode);
 
   return program;
 }
