@@ -20,6 +20,18 @@ export type { Formatter, FormatOptions } from './format/format.js';
 export { manifestSchema, type Manifest } from './schema/manifest.js';
 export { criteriaSetSchema } from './schema/criteria.js';
 export { manifestJsonSchema, criteriaJsonSchema } from './schema/json-schema.js';
+export { validateFiles, type Validation, type FileValidation, type FileKind, type ValidateFilesOptions } from './run/validate-files.js';
+export { initManifest, fileNameOf, type InitManifestOptions, type InitManifestResult } from './init/init-manifest.js';
+export { manifestTemplate, MANIFEST_SCHEMA_URL, type TemplateOptions } from './init/manifest-template.js';
+export {
+  CriteriaCatalog,
+  describeCriteriaSet,
+  summarizeCriteriaSet,
+  type CriteriaSetDetails,
+  type CriteriaSetSummary,
+  type CriterionDetails,
+} from './run/criteria-info.js';
+export { describeCheck } from './engine/describe-check.js';
 
 /** Loads a criteria set by installed id (`photo-management`) or file path; throws CriteriaError when it cannot. */
 export async function loadCriteria(reference: string): Promise<CriteriaSet> {

@@ -1,3 +1,4 @@
+import { isAbsolute, relative, sep } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { CriteriaSet } from '../load/criteria.js';
 import { terminalText } from '../format/terminal-text.js';
@@ -12,7 +13,7 @@ export async function listCriteriaCommand(references: string[], options: { forma
   const catalog = new CriteriaCatalog();
   const wanted = references.length > 0 ? references : catalog.installedIds();
   const sets = await loadAll(catalog, wanted, io);
-  const summaries = sets.loaded.map(summarizeCriteriaSet);
+  const summaries = sets.loaded.map((set) => shownFile(summarizeCriteriaSet(set)));
   if (options.format === 'json') io.stdout(`${JSON.stringify(summaries, null, 2)}\n`);
   else io.stdout(summaries.length === 0 ? 'no criteria sets installed\n' : listText(summaries));
   return sets.failed ? 2 : 0;
@@ -30,10 +31,16 @@ export async function showCriteriaCommand(
     return 2;
   }
   const { loaded, failed } = await loadAll(new CriteriaCatalog(), [wanted], io);
-  const details = loaded.map(describeCriteriaSet);
+  const details = loaded.map((set) => shownFile(describeCriteriaSet(set)));
   if (options.format === 'json') io.stdout(details.map((set) => `${JSON.stringify(set, null, 2)}\n`).join(''));
   else io.stdout(details.map(showText).join('\n'));
   return failed ? 2 : 0;
+}
+
+/** Files under the working directory are shown relative to it, as the user would type them. */
+function shownFile<T extends { file: string }>(info: T): T {
+  const shown = relative(process.cwd(), info.file);
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? { ...info, file: shown.split(sep).join('/') } : info;
 }
 
 async function loadAll(catalog: CriteriaCatalog, references: string[], io: Io): Promise<{ loaded: CriteriaSet[]; failed: boolean }> {

@@ -1,6 +1,6 @@
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
-import { describeCheck } from '../operators/describe.js';
+import { describeCheck } from '../engine/describe-check.js';
 import { CriteriaError } from './evaluate-files.js';
 
 /** One line's worth about a criteria set, as `pgcheck criteria` lists it. */

@@ -89,7 +89,7 @@ async function categoryProblem(category: string, context: CategoryContext): Prom
   if (!context.installed.includes(category)) {
     const known = context.given?.ok ? [...context.installed, context.given.set.id] : context.installed;
     const hint = closest(category, known);
-    return `unknown criteria set "${category}"${hint ? `; did you mean "${hint}"?` : ''} (known: ${known.join(', ') || 'none'})`;
+    return `unknown criteria set "${category}"${hint ? `; did you mean "${hint}"?` : ''} (known: ${known.join(', ') || 'none'}; for another set, give its file with --criteria)`;
   }
   const resolution = await context.cache.resolve(category);
   return resolution.ok ? undefined : `the installed criteria set "${category}" is invalid (run pgcheck validate on it)`;

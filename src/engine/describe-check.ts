@@ -1,4 +1,4 @@
-import type { CompiledCheck } from './operator.js';
+import type { CompiledCheck } from '../operators/operator.js';
 
 /**
  * A compiled check in plain words, built bottom-up from each operator's `describe`. A leaf whose
