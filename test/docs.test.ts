@@ -1,7 +1,11 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadCriteria, parseManifest } from '../src/index.js';
+import { evaluate, loadCriteria, parseCriteria, parseManifest } from '../src/index.js';
+import { type CheckProblem, compileCheck } from '../src/operators/compile.js';
+import { operators } from '../src/operators/registry.js';
+import { manifestSchema } from '../src/schema/manifest.js';
+import { parse } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
 
 const HELP_BASE = 'https://github.com/pgcheck/pgcheck/blob/main/docs/criteria/photo-management/';
@@ -41,5 +45,54 @@ describe('criterion pages', () => {
       const [result] = evaluate({ ...set, criteria: [criterion] }, load.loaded.manifest).results;
       expect({ status: result?.status, reason: result?.reason }, example.yaml).toEqual({ status: example.status, reason: example.reason });
     }
+  });
+});
+
+const doc = (name: string) => readFileSync(join(repoRoot, 'docs', name), 'utf8');
+const yamlBlocks = (text: string) => [...text.matchAll(/```yaml\n([\s\S]*?)```/g)].map((match) => match[1] ?? '');
+
+describe('docs/criteria.md', () => {
+  it('documents every operator of the check vocabulary under its own heading', () => {
+    const text = doc('criteria.md');
+    for (const name of operators.keys()) expect(text, name).toContain(`#### \`${name}\``);
+  });
+
+  it('has examples that load: the file example validates and every check example compiles', () => {
+    const blocks = yamlBlocks(doc('criteria.md'));
+    const file = blocks.find((block) => block.startsWith('pgcheck_criteria:')) ?? '';
+    const load = parseCriteria('criteria.md', file);
+    expect(load.ok ? [] : load.problems).toEqual([]);
+    const checks = blocks.filter((block) => block.startsWith('check:'));
+    expect(checks.length).toBeGreaterThanOrEqual(operators.size);
+    for (const block of checks) {
+      const problems: CheckProblem[] = [];
+      compileCheck((parse(block) as { check: unknown }).check, ['check'], { schema: manifestSchema }, problems);
+      expect(problems, block).toEqual([]);
+    }
+  });
+});
+
+describe('docs/manifest.md', () => {
+  it('names every field of the manifest schema (sources once, for every section)', () => {
+    const text = doc('manifest.md');
+    const schema = JSON.parse(readFileSync(join(repoRoot, 'schema/manifest.schema.json'), 'utf8'));
+    const paths = new Set<string>();
+    const visit = (node: { properties?: Record<string, object>; items?: object; anyOf?: object[] }, path: string) => {
+      for (const [key, child] of Object.entries(node.properties ?? {})) {
+        const childPath = path ? `${path}.${key}` : key;
+        paths.add(childPath.replace(/^.*\bsources/, 'sources'));
+        visit(child, childPath);
+      }
+      if (node.items) visit(node.items, `${path}[]`);
+      for (const option of node.anyOf ?? []) visit(option, path);
+    };
+    visit(schema, '');
+    for (const path of paths) expect(text, path).toContain(`\`${path}\``);
+  });
+
+  it('has a complete example that validates', () => {
+    const example = yamlBlocks(doc('manifest.md')).find((block) => block.includes('pgcheck: 1')) ?? '';
+    const load = parseManifest('manifest.md', example);
+    expect(load.ok ? [] : load.problems).toEqual([]);
   });
 });
