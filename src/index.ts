@@ -4,7 +4,7 @@
  */
 import { CriteriaCache } from './load/criteria-sets.js';
 import type { CriteriaSet } from './load/criteria.js';
-import { CriteriaError } from './run/evaluate-files.js';
+import { requireCriteria } from './run/criteria-option.js';
 
 export { evaluateManifest as evaluate, evaluateCriterion, verdictOf } from './engine/evaluate.js';
 export type { CriterionResult, Evaluation, ResultStatus, Verdict } from './engine/evaluate.js';
@@ -34,9 +34,6 @@ export {
 export { describeCheck } from './engine/describe-check.js';
 
 /** Loads a criteria set by installed id (`photo-management`) or file path; throws CriteriaError when it cannot. */
-export async function loadCriteria(reference: string): Promise<CriteriaSet> {
-  const resolution = await new CriteriaCache().resolve(reference);
-  if (resolution.ok) return resolution.set;
-  if ('problems' in resolution) throw new CriteriaError(`${reference}: invalid criteria file`, resolution.problems);
-  throw new CriteriaError(resolution.message);
+export function loadCriteria(reference: string): Promise<CriteriaSet> {
+  return requireCriteria(new CriteriaCache(), reference);
 }

@@ -3,8 +3,8 @@ import { type Command, Option } from 'commander';
 import type { CriteriaSet } from '../load/criteria.js';
 import { terminalText } from '../format/terminal-text.js';
 import { type CriteriaSetDetails, type CriteriaSetSummary, CriteriaCatalog, describeCriteriaSet, summarizeCriteriaSet } from '../run/criteria-info.js';
-import { CriteriaError } from '../run/evaluate-files.js';
-import { type Io, printProblems } from './io.js';
+import { printCriteriaError } from './criteria-error.js';
+import type { Io } from './io.js';
 
 export type InfoFormat = 'text' | 'json';
 
@@ -50,10 +50,8 @@ async function loadAll(catalog: CriteriaCatalog, references: string[], io: Io): 
     try {
       loaded.push(await catalog.load(reference));
     } catch (error) {
-      if (!(error instanceof CriteriaError)) throw error;
+      printCriteriaError(io, error);
       failed = true;
-      printProblems(io, error.problems);
-      if (error.problems.length === 0) io.stderr(`error: ${terminalText(error.message)}\n`);
     }
   }
   return { loaded, failed };

@@ -1,7 +1,7 @@
 import { type Command, Option } from 'commander';
 import { terminalText } from '../format/terminal-text.js';
 import { packageVersion } from '../paths.js';
-import { CriteriaError } from '../run/evaluate-files.js';
+import { printCriteriaError } from './criteria-error.js';
 import { type FileValidation, type Validation, validateFiles } from '../run/validate-files.js';
 import { type Io, printProblems } from './io.js';
 
@@ -16,9 +16,7 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   try {
     validation = await validateFiles(paths, options.criteria === undefined ? {} : { criteria: options.criteria });
   } catch (error) {
-    if (!(error instanceof CriteriaError)) throw error;
-    printProblems(io, error.problems);
-    if (error.problems.length === 0) io.stderr(`error: ${error.message}\n`);
+    printCriteriaError(io, error);
     return 2;
   }
   for (const file of validation.files) printProblems(io, file.problems);

@@ -1,7 +1,7 @@
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
 import { describeCheck } from '../engine/describe-check.js';
-import { CriteriaError } from './evaluate-files.js';
+import { requireCriteria } from './criteria-option.js';
 
 /** One line's worth about a criteria set, as `pgcheck criteria` lists it. */
 export interface CriteriaSetSummary {
@@ -73,10 +73,7 @@ export class CriteriaCatalog {
   }
 
   /** Loads a set by installed id or file path; throws CriteriaError (with the file's problems) when it cannot. */
-  async load(reference: string): Promise<CriteriaSet> {
-    const resolution = await this.cache.resolve(reference);
-    if (resolution.ok) return resolution.set;
-    if ('problems' in resolution) throw new CriteriaError(`${reference}: invalid criteria file`, resolution.problems);
-    throw new CriteriaError(resolution.message);
+  load(reference: string): Promise<CriteriaSet> {
+    return requireCriteria(this.cache, reference);
   }
 }

@@ -1,5 +1,5 @@
-import { type CriteriaResolution, CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
-import { parseCriteria } from '../load/criteria.js';
+import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
+import { type CriteriaSet, parseCriteria } from '../load/criteria.js';
 import { discoverFiles } from '../load/discover.js';
 import { isCriteriaDocument } from '../load/kind.js';
 import { parseManifest } from '../load/manifest.js';
@@ -7,7 +7,7 @@ import type { Problem } from '../load/problem.js';
 import { readText } from '../load/read-file.js';
 import { locate, parseYaml } from '../load/source.js';
 import { closest } from '../schema/suggest.js';
-import { CriteriaError } from './evaluate-files.js';
+import { requireCriteria } from './criteria-option.js';
 
 /** What a file was taken to be: `unknown` when it could not be read or parsed far enough to tell. */
 export type FileKind = 'manifest' | 'criteria' | 'unknown';
@@ -42,11 +42,7 @@ export interface ValidateFilesOptions {
  */
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<Validation> {
   const cache = new CriteriaCache(options.criteriaDir);
-  const given = options.criteria === undefined ? undefined : await cache.resolve(options.criteria);
-  if (given && !given.ok) {
-    if ('problems' in given) throw new CriteriaError(`--criteria ${options.criteria}: invalid criteria file`, given.problems);
-    throw new CriteriaError(`--criteria ${options.criteria}: ${given.message}`);
-  }
+  const given = options.criteria === undefined ? undefined : await requireCriteria(cache, options.criteria, `--criteria ${options.criteria}`);
   const { files: found, problems: errors } = await discoverFiles(paths);
   const context: CategoryContext = { cache, given, installed: installedCriteriaIds(options.criteriaDir) };
   const files: FileValidation[] = [];
@@ -59,7 +55,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
 
 interface CategoryContext {
   cache: CriteriaCache;
-  given: CriteriaResolution | undefined;
+  given: CriteriaSet | undefined;
   installed: string[];
 }
 
@@ -85,9 +81,9 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
 
 /** Why `category` names no usable criteria set, or undefined when it does. */
 async function categoryProblem(category: string, context: CategoryContext): Promise<string | undefined> {
-  if (context.given?.ok && context.given.set.id === category) return undefined;
+  if (context.given?.id === category) return undefined;
   if (!context.installed.includes(category)) {
-    const known = context.given?.ok ? [...context.installed, context.given.set.id] : context.installed;
+    const known = context.given ? [...context.installed, context.given.id] : context.installed;
     const hint = closest(category, known);
     return `unknown criteria set "${category}"${hint ? `; did you mean "${hint}"?` : ''} (known: ${known.join(', ') || 'none'}; for another set, give its file with --criteria)`;
   }
