@@ -1,7 +1,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluate, loadCriteria, parseCriteria, parseManifest } from '../src/index.js';
+import { describeCheck, evaluate, loadCriteria, parseCriteria, parseManifest } from '../src/index.js';
 import { type CheckProblem, compileCheck } from '../src/operators/compile.js';
 import { operators } from '../src/operators/registry.js';
 import { manifestSchema } from '../src/schema/manifest.js';
@@ -34,6 +34,9 @@ describe('criterion pages', () => {
   it.each(set.criteria.map((criterion) => criterion.id))('%s: every example gives the status and reason the page claims', (id) => {
     const criterion = set.criteria.find((candidate) => candidate.id === id);
     if (!criterion) throw new Error(id);
+    const page = readFileSync(join(pages, `${id}.md`), 'utf8');
+    expect(page).toContain(`> ${criterion.text.trim()}`);
+    expect(page).toContain(`- Check: ${describeCheck(criterion.check)}`);
     const found = examples(`${id}.md`);
     expect(new Set(found.map((example) => example.status))).toEqual(
       new Set(criterion.appliesWhen ? ['pass', 'fail', 'unknown', 'not-applicable'] : ['pass', 'fail', 'unknown']),
