@@ -25,6 +25,7 @@ const cases: Record<string, string[]> = {
   'init-unknown-category': ['init', '--name', 'Tool', '--category', 'photo-managment'],
   'init-broken-category-file': ['init', '--name', 'Tool', '--category', BROKEN_CRITERIA],
   'init-no-name': ['init'],
+  'init-other-category': ['init', '--name', 'Notes App', '--category', NOTE_TAKING],
   'criteria-list': ['criteria'],
   'criteria-list-json': ['criteria', 'list', '--format', 'json'],
   'criteria-list-paths': ['criteria', 'photo-management', NOTE_TAKING],

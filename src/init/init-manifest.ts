@@ -6,6 +6,8 @@ import { CriteriaCatalog } from '../run/criteria-info.js';
 import { CriteriaError } from '../run/evaluate-files.js';
 import { manifestSchema } from '../schema/manifest.js';
 import type { Problem } from '../load/problem.js';
+import type { CriteriaSet } from '../load/criteria.js';
+import { pathsReadBy } from '../engine/check-paths.js';
 import { manifestTemplate } from './manifest-template.js';
 
 export interface InitManifestOptions {
@@ -31,10 +33,12 @@ export async function initManifest(target: string | undefined, options: InitMani
   if (!name.success) return failure(`--name must be 1 to 200 characters, got ${options.name.length}`);
   const category = await resolveCategory(options);
   if ('message' in category) return { ok: false, ...category };
-  if (target === undefined) return { ok: true, text: manifestTemplate({ name: options.name, category: category.id }) };
+  const base = { name: options.name, category: category.id, usedBy: category.usedBy };
+  if (target === undefined) return { ok: true, text: manifestTemplate(base) };
   const file = await targetFile(target, options.name);
   if (file === undefined) return failure(`cannot make a file name from --name ${JSON.stringify(options.name)}; name the file: pgcheck init <file>`);
-  const text = manifestTemplate({ name: options.name, category: category.id, schemaLocation: schemaLocationFor(file) });
+  const location = schemaLocationFor(file);
+  const text = manifestTemplate(location === undefined ? base : { ...base, schemaLocation: location });
   try {
     await writeFile(file, text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
   } catch (error) {
@@ -48,19 +52,30 @@ function failure(message: string): InitManifestResult {
   return { ok: false, message, problems: [] };
 }
 
-async function resolveCategory(options: InitManifestOptions): Promise<{ id: string } | { message: string; problems: Problem[] }> {
+type Category = { id: string; usedBy: Map<string, string[]> };
+
+async function resolveCategory(options: InitManifestOptions): Promise<Category | { message: string; problems: Problem[] }> {
   const catalog = new CriteriaCatalog(options.criteriaDir);
-  if (options.category === undefined) {
-    const ids = catalog.installedIds();
-    if (ids.length === 1) return { id: ids[0] as string };
-    return { message: `give the category with --category (installed: ${ids.join(', ') || 'none'})`, problems: [] };
-  }
+  const ids = catalog.installedIds();
+  const reference = options.category ?? (ids.length === 1 ? ids[0] : undefined);
+  if (reference === undefined) return { message: `give the category with --category (installed: ${ids.join(', ') || 'none'})`, problems: [] };
   try {
-    return { id: (await catalog.load(options.category)).id };
+    const set = await catalog.load(reference);
+    return { id: set.id, usedBy: fieldsUsedBy(set) };
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
     return { message: `--category ${error.message}`, problems: error.problems };
   }
+}
+
+/** Which criteria read each manifest field, so the template can say what the category needs. */
+function fieldsUsedBy(set: CriteriaSet): Map<string, string[]> {
+  const usedBy = new Map<string, string[]>();
+  for (const criterion of set.criteria) {
+    const checks = criterion.appliesWhen ? [criterion.appliesWhen, criterion.check] : [criterion.check];
+    for (const path of new Set(checks.flatMap((check) => pathsReadBy(check)))) usedBy.set(path, [...(usedBy.get(path) ?? []), criterion.id]);
+  }
+  return usedBy;
 }
 
 /** The file to write: `target` itself, or inside an existing directory a file named after the tool. */

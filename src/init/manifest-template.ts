@@ -10,6 +10,8 @@ export interface TemplateOptions {
   category: string;
   /** The `$schema` editors load: a URL, or a path relative to the manifest. */
   schemaLocation?: string;
+  /** Criteria ids by the manifest field they read (`audits[].independent`), to say which fields the category needs. */
+  usedBy?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** Fields written out with a value; every other field is a commented-out line, which reads as unknown. */
@@ -37,9 +39,11 @@ export function manifestTemplate(options: TemplateOptions): string {
     '',
     ...FILLED.map((key) => withComment(`${key}: ${values[key]}`, commentOf(shape[key] as z.ZodType, true))),
   ];
+  const usedBy = options.usedBy ?? new Map<string, readonly string[]>();
   for (const [key, schema] of Object.entries(shape)) {
     if ((FILLED as readonly string[]).includes(key)) continue;
-    lines.push(...(isSection(schema) ? ['', ...commented(fieldLines(key, schema, 0, false))] : commented(fieldLines(key, schema, 0, false))));
+    const fields = commented([...fieldLines(key, schema, 0, false, key), ...freeFormLines(key, schema, usedBy)], usedBy);
+    lines.push(...(isSection(schema) ? ['', ...fields] : fields));
   }
   return `${lines.join('\n')}\n`;
 }
@@ -47,25 +51,34 @@ export function manifestTemplate(options: TemplateOptions): string {
 interface Line {
   yaml: string;
   comment: string;
+  /** The field's manifest path, `[]` standing for any list element. */
+  path: string;
 }
 
-function fieldLines(key: string, schema: z.ZodType, indent: number, requiredShown: boolean): Line[] {
+function fieldLines(key: string, schema: z.ZodType, indent: number, requiredShown: boolean, path: string): Line[] {
   const pad = ' '.repeat(indent);
-  const comment = commentOf(schema, requiredShown);
+  const line = { yaml: `${pad}${key}:`, comment: commentOf(schema, requiredShown), path };
   const inner = unwrap(schema);
-  if (kindOf(inner) === 'object') return [{ yaml: `${pad}${key}:`, comment }, ...objectLines(inner, indent + 2)];
+  if (kindOf(inner) === 'object') return [line, ...objectLines(inner, indent + 2, `${path}.`)];
   const element = elementOf(inner);
   const elementObject = element && objectBranch(element);
   if (elementObject) {
-    const [first, ...rest] = objectLines(elementObject, indent + 4);
+    const [first, ...rest] = objectLines(elementObject, indent + 4, `${path}[].`);
     const items = first ? [{ ...first, yaml: `${pad}  - ${first.yaml.trimStart()}` }, ...rest] : [];
-    return [{ yaml: `${pad}${key}:`, comment }, ...items];
+    return [line, ...items];
   }
-  return [{ yaml: `${pad}${key}:`, comment }];
+  return [line];
 }
 
-function objectLines(schema: z.ZodType, indent: number): Line[] {
-  return Object.entries(objectShape(schema)).flatMap(([key, child]) => fieldLines(key, child, indent, true));
+/** A free-form mapping such as `facts` has no fields of its own: offer the ones the criteria set reads. */
+function freeFormLines(key: string, schema: z.ZodType, usedBy: ReadonlyMap<string, readonly string[]>): Line[] {
+  if (kindOf(schema) !== 'record') return [];
+  const names = [...usedBy.keys()].filter((path) => path.startsWith(`${key}.`)).map((path) => path.slice(key.length + 1));
+  return names.sort().map((name) => ({ yaml: `  ${name}:`, comment: 'read by this category\'s criteria', path: `${key}.${name}` }));
+}
+
+function objectLines(schema: z.ZodType, indent: number, prefix: string): Line[] {
+  return Object.entries(objectShape(schema)).flatMap(([key, child]) => fieldLines(key, child, indent, true, `${prefix}${key}`));
 }
 
 function isSection(schema: z.ZodType): boolean {
@@ -183,8 +196,11 @@ function unionOptions(schema: z.ZodType): z.ZodType[] {
   return (def(schema).options ?? []) as z.ZodType[];
 }
 
-function commented(lines: Line[]): string[] {
-  return lines.map((line) => withComment(`# ${line.yaml}`, line.comment));
+function commented(lines: Line[], usedBy: ReadonlyMap<string, readonly string[]>): string[] {
+  return lines.map((line) => {
+    const criteria = usedBy.get(line.path);
+    return withComment(`# ${line.yaml}`, criteria?.length ? `${line.comment} [checked by: ${criteria.join(', ')}]` : line.comment);
+  });
 }
 
 function withComment(text: string, comment: string): string {
