@@ -1,6 +1,6 @@
 import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
 import { type CriteriaSet, parseCriteria } from '../load/criteria.js';
-import { discoverFiles } from '../load/discover.js';
+import { compareFiles, discoverFiles } from '../load/discover.js';
 import { isCriteriaDocument } from '../load/kind.js';
 import { parseManifest } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
@@ -39,6 +39,7 @@ export interface ValidateFilesOptions {
 /**
  * Checks manifests and criteria files without evaluating anything: each file is recognised by its
  * top-level key and validated with its schema; a manifest's `category` must name a criteria set.
+ * Throws CriteriaError when `options.criteria` names no usable set, since then nothing can be checked.
  */
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<Validation> {
   const cache = new CriteriaCache(options.criteriaDir);
@@ -48,7 +49,7 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const files: FileValidation[] = [];
   for (const file of found) files.push(await validateFile(file, context));
   for (const error of errors) files.push({ file: error.file, kind: 'unknown', valid: false, problems: [error] });
-  files.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  files.sort((a, b) => compareFiles(a.file, b.file));
   const valid = files.filter((entry) => entry.valid).length;
   return { files, summary: { files: files.length, valid, invalid: files.length - valid } };
 }
