@@ -4,7 +4,7 @@
  */
 import { CriteriaCache } from './load/criteria-sets.js';
 import type { CriteriaSet } from './load/criteria.js';
-import { CriteriaError } from './run/evaluate-files.js';
+import { requireCriteria } from './run/criteria-option.js';
 
 export { evaluateManifest as evaluate, evaluateCriterion, verdictOf } from './engine/evaluate.js';
 export type { CriterionResult, Evaluation, EvaluateOptions, ResultStatus, Verdict } from './engine/evaluate.js';
@@ -28,11 +28,20 @@ export { createHttpClient, type HttpClientOptions } from './verify/client.js';
 export type { HttpClient, HttpRequest, HttpResponse } from './verify/http.js';
 export { verifyExitCode, type VerifyReport, type VerifiedCandidate, type CheckResult, type CheckOutcome } from './verify/report.js';
 export { verifyFormatters } from './verify/format/registry.js';
+export { validateFiles, type Validation, type FileValidation, type FileKind, type ValidateFilesOptions } from './run/validate-files.js';
+export { initManifest, fileNameOf, type InitManifestOptions, type InitManifestResult } from './init/init-manifest.js';
+export { manifestTemplate, MANIFEST_SCHEMA_URL, type TemplateOptions } from './init/manifest-template.js';
+export {
+  CriteriaCatalog,
+  describeCriteriaSet,
+  summarizeCriteriaSet,
+  type CriteriaSetDetails,
+  type CriteriaSetSummary,
+  type CriterionDetails,
+} from './run/criteria-info.js';
+export { describeCheck } from './engine/describe-check.js';
 
 /** Loads a criteria set by installed id (`photo-management`) or file path; throws CriteriaError when it cannot. */
-export async function loadCriteria(reference: string): Promise<CriteriaSet> {
-  const resolution = await new CriteriaCache().resolve(reference);
-  if (resolution.ok) return resolution.set;
-  if ('problems' in resolution) throw new CriteriaError(`${reference}: invalid criteria file`, resolution.problems);
-  throw new CriteriaError(resolution.message);
+export function loadCriteria(reference: string): Promise<CriteriaSet> {
+  return requireCriteria(new CriteriaCache(), reference);
 }

@@ -9,6 +9,9 @@ import { parseReportTarget } from './report-files.js';
 import { schemaCommand } from './schema.js';
 import { parseApiBase, parseCount, parseInactivity, parseSeconds, verifyCommand } from './verify.js';
 import { verifyFormatters } from '../verify/format/registry.js';
+import { registerCriteria } from './criteria.js';
+import { registerInit } from './init.js';
+import { registerValidate } from './validate.js';
 
 const ISSUES_URL = 'https://github.com/pgcheck/pgcheck/issues';
 
@@ -51,6 +54,10 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .description('print the JSON Schema of candidate manifests')
     .option('--criteria', 'print the JSON Schema of criteria files instead')
     .action((options: { criteria?: boolean }) => setExitCode(schemaCommand(options, io)));
+
+  registerValidate(program, io, setExitCode);
+  registerInit(program, io, setExitCode);
+  registerCriteria(program, io, setExitCode);
 
   return program;
 }

@@ -47,7 +47,8 @@ export const manifestSchema = z
         self_hostable: z.boolean().optional(),
         sources,
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'Who runs the service: a hosted offering, self-hosting, or both' }),
     encryption: z
       .strictObject({
         e2ee: z.enum(['enforced', 'optional', 'none']).optional().meta({
@@ -55,7 +56,8 @@ export const manifestSchema = z
         }),
         sources,
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'How user data is protected from the provider' }),
     pricing: z
       .strictObject({
         free_plan: z.boolean().optional(),
@@ -63,14 +65,16 @@ export const manifestSchema = z
         trial_days: z.int().min(0).max(3650).optional().meta({ description: 'Length of a free trial; 0 for none' }),
         sources,
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'What it costs to try and to use' }),
     authentication: z
       .strictObject({
         mfa: z.array(z.enum(mfaMethods)).max(10).optional().meta({ description: 'Second factors offered' }),
         passkey_login: z.boolean().optional().meta({ description: 'A passkey can replace the password' }),
         sources,
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'How users sign in and which second factors they can add' }),
     web_interface: z
       .strictObject({
         available: z.boolean().optional(),
@@ -80,14 +84,16 @@ export const manifestSchema = z
         }),
         sources,
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'Use from a web browser' }),
     export: z
       .strictObject({
         all_files: z.boolean().optional().meta({ description: 'The whole library can be exported at once' }),
         methods: z.array(text).max(20).optional(),
         sources,
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'Getting your data out' }),
     source_code: z
       .strictObject({
         repositories: z.array(httpUrl).max(50).optional(),
@@ -105,7 +111,8 @@ export const manifestSchema = z
           .meta({ description: 'Parts licensed differently from the whole' }),
         sources,
       })
-      .optional(),
+      .optional()
+      .meta({ description: 'Where the source is published and under which licence' }),
     audits: z
       .array(
         z.strictObject({

@@ -1,0 +1,129 @@
+import { isAbsolute, relative, sep } from 'node:path';
+import { type Command, Option } from 'commander';
+import type { CriteriaSet } from '../load/criteria.js';
+import { terminalText } from '../format/terminal-text.js';
+import { type CriteriaSetDetails, type CriteriaSetSummary, CriteriaCatalog, describeCriteriaSet, summarizeCriteriaSet } from '../run/criteria-info.js';
+import { printCriteriaError } from './criteria-error.js';
+import type { Io } from './io.js';
+
+export type InfoFormat = 'text' | 'json';
+
+/** `pgcheck criteria [id-or-path...]`: the installed sets, or the ones named. */
+export async function listCriteriaCommand(references: string[], options: { format: InfoFormat }, io: Io): Promise<number> {
+  const catalog = new CriteriaCatalog();
+  const wanted = references.length > 0 ? references : catalog.installedIds();
+  const sets = await loadAll(catalog, wanted, io);
+  const summaries = sets.loaded.map((set) => shownFile(summarizeCriteriaSet(set)));
+  if (options.format === 'json') io.stdout(`${JSON.stringify(summaries, null, 2)}\n`);
+  else io.stdout(summaries.length === 0 ? 'no criteria sets installed\n' : listText(summaries));
+  return sets.failed ? 2 : 0;
+}
+
+/** `pgcheck criteria show <id-or-path>`: every criterion with its checks in plain words. */
+export async function showCriteriaCommand(
+  reference: string | undefined,
+  options: { criteria?: string; format: InfoFormat },
+  io: Io,
+): Promise<number> {
+  const wanted = reference ?? options.criteria;
+  if (wanted === undefined) {
+    io.stderr('error: name a criteria set: pgcheck criteria show <id-or-path> (installed: see pgcheck criteria)\n');
+    return 2;
+  }
+  const { loaded, failed } = await loadAll(new CriteriaCatalog(), [wanted], io);
+  const details = loaded.map((set) => shownFile(describeCriteriaSet(set)));
+  if (options.format === 'json') io.stdout(details.map((set) => `${JSON.stringify(set, null, 2)}\n`).join(''));
+  else io.stdout(details.map(showText).join('\n'));
+  return failed ? 2 : 0;
+}
+
+/** Files under the working directory are shown relative to it, as the user would type them. */
+function shownFile<T extends { file: string }>(info: T): T {
+  const shown = relative(process.cwd(), info.file);
+  return shown && !shown.startsWith('..') && !isAbsolute(shown) ? { ...info, file: shown.split(sep).join('/') } : info;
+}
+
+async function loadAll(catalog: CriteriaCatalog, references: string[], io: Io): Promise<{ loaded: CriteriaSet[]; failed: boolean }> {
+  const loaded: CriteriaSet[] = [];
+  let failed = false;
+  for (const reference of references) {
+    try {
+      loaded.push(await catalog.load(reference));
+    } catch (error) {
+      printCriteriaError(io, error);
+      failed = true;
+    }
+  }
+  return { loaded, failed };
+}
+
+function listText(summaries: CriteriaSetSummary[]): string {
+  const rows = [
+    ['id', 'title', 'minimum', 'best-case', 'source'],
+    ...summaries.map((set) => [set.id, terminalText(set.title), String(set.minimum), String(set.best_case), terminalText(set.source)]),
+  ];
+  const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
+  return rows.map((row) => `${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')}\n`).join('');
+}
+
+const WIDTH = 100;
+const LABEL = 12;
+
+function showText(set: CriteriaSetDetails): string {
+  const lines = [
+    `${terminalText(set.title)} (${set.id})`,
+    field('source', `${set.source} (revision ${set.revision})`),
+    field('file', set.file),
+    field('criteria', `${set.minimum} minimum, ${set.best_case} best-case`),
+  ];
+  if (set.description) lines.push('', ...wrap(set.description, 0));
+  for (const criterion of set.criteria) {
+    lines.push('', `${criterion.id} (${criterion.level})`);
+    lines.push(field('text', criterion.text, 2), field('judged', criterion.judged, 2));
+    lines.push(field('applies', criterion.applies_when ? `when ${criterion.applies_when}; otherwise not applicable` : 'always', 2));
+    lines.push(field('check', criterion.check, 2));
+    if (criterion.help) lines.push(field('help', criterion.help, 2));
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function field(label: string, value: string, indent = 0): string {
+  const head = `${' '.repeat(indent)}${`${label}:`.padEnd(LABEL)}`;
+  const [first = '', ...rest] = wrap(value, head.length);
+  return [`${head}${first.trimStart()}`, ...rest].join('\n');
+}
+
+/** Wraps text at word boundaries to WIDTH, indenting every line after the first by `indent`. */
+function wrap(text: string, indent: number): string[] {
+  const words = terminalText(text).split(' ').filter(Boolean);
+  const lines: string[] = [];
+  let line = '';
+  for (const word of words) {
+    if (line && indent + line.length + 1 + word.length > WIDTH) {
+      lines.push(line);
+      line = word;
+    } else line = line ? `${line} ${word}` : word;
+  }
+  lines.push(line);
+  return lines.map((text, index) => (index === 0 ? text : `${' '.repeat(indent)}${text}`));
+}
+
+export function registerCriteria(program: Command, io: Io, setExitCode: (code: number) => void): void {
+  const format = () => new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
+  const criteria = program.command('criteria').description('list the installed criteria sets, or show one criterion by criterion');
+  criteria
+    .command('list', { isDefault: true })
+    .description('list criteria sets: id, title, number of minimum and best-case criteria, source (default: the installed ones)')
+    .argument('[ids-or-paths...]', 'installed ids or paths of criteria files')
+    .addOption(format())
+    .action(async (references: string[], options: { format: InfoFormat }) => setExitCode(await listCriteriaCommand(references, options, io)));
+  criteria
+    .command('show')
+    .description('print each criterion of a set: text, level, how it is judged, when it applies, its check in plain words')
+    .argument('[id-or-path]', 'installed id or path of a criteria file')
+    .option('-c, --criteria <id-or-path>', 'the same, as an option')
+    .addOption(format())
+    .action(async (reference: string | undefined, options: { criteria?: string; format: InfoFormat }) =>
+      setExitCode(await showCriteriaCommand(reference, options, io)),
+    );
+}

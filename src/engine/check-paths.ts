@@ -1,0 +1,12 @@
+import type { CompiledCheck } from '../operators/operator.js';
+
+/**
+ * The manifest fields a check reads, as paths with `[]` for list elements (`audits[].independent`):
+ * an operator's `path` option, and inside `some`/`every` the element's fields below that list.
+ */
+export function pathsReadBy(check: CompiledCheck, listPrefix = ''): string[] {
+  const path = (check.options as { path?: unknown } | null)?.path;
+  const here = typeof path === 'string' ? `${listPrefix}${path}` : undefined;
+  const childPrefix = here !== undefined && check.children.length > 0 ? `${here}[].` : listPrefix;
+  return [...(here === undefined ? [] : [here]), ...check.children.flatMap((child) => pathsReadBy(child, childPrefix))];
+}

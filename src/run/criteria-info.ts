@@ -1,0 +1,79 @@
+import type { CriteriaSet } from '../load/criteria.js';
+import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
+import { describeCheck } from '../engine/describe-check.js';
+import { requireCriteria } from './criteria-option.js';
+
+/** One line's worth about a criteria set, as `pgcheck criteria` lists it. */
+export interface CriteriaSetSummary {
+  id: string;
+  title: string;
+  file: string;
+  source: string;
+  revision: string;
+  minimum: number;
+  best_case: number;
+}
+
+/** A criterion with its checks in plain words, as `pgcheck criteria show` prints it. */
+export interface CriterionDetails {
+  id: string;
+  level: 'minimum' | 'best-case';
+  text: string;
+  judged: string;
+  /** The applies_when condition in plain words; absent when the criterion always applies. */
+  applies_when?: string;
+  check: string;
+  help?: string;
+}
+
+export interface CriteriaSetDetails extends CriteriaSetSummary {
+  description?: string;
+  criteria: CriterionDetails[];
+}
+
+export function summarizeCriteriaSet(set: CriteriaSet): CriteriaSetSummary {
+  const count = (level: string) => set.criteria.filter((criterion) => criterion.level === level).length;
+  return {
+    id: set.id,
+    title: set.title,
+    file: set.file,
+    source: set.source,
+    revision: set.revision,
+    minimum: count('minimum'),
+    best_case: count('best-case'),
+  };
+}
+
+export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
+  return {
+    ...summarizeCriteriaSet(set),
+    ...(set.description === undefined ? {} : { description: set.description.trim() }),
+    criteria: set.criteria.map((criterion) => ({
+      id: criterion.id,
+      level: criterion.level,
+      text: criterion.text.trim(),
+      judged: criterion.judged.trim(),
+      ...(criterion.appliesWhen ? { applies_when: describeCheck(criterion.appliesWhen) } : {}),
+      check: describeCheck(criterion.check),
+      ...(criterion.help ? { help: criterion.help } : {}),
+    })),
+  };
+}
+
+/** The ids of the installed criteria sets plus how to load any set by id or path. */
+export class CriteriaCatalog {
+  private readonly cache: CriteriaCache;
+
+  constructor(private readonly directory?: string) {
+    this.cache = new CriteriaCache(directory);
+  }
+
+  installedIds(): string[] {
+    return installedCriteriaIds(this.directory);
+  }
+
+  /** Loads a set by installed id or file path; throws CriteriaError (with the file's problems) when it cannot. */
+  load(reference: string): Promise<CriteriaSet> {
+    return requireCriteria(this.cache, reference);
+  }
+}
