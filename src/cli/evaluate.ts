@@ -3,12 +3,14 @@ import { exitCodeOf, type FailOn } from '../report/report.js';
 import { CriteriaError, evaluateFiles } from '../run/evaluate-files.js';
 import { useColor } from './color.js';
 import { type Io, printProblems } from './io.js';
+import { limitsFromOptions } from './limit-options.js';
 
 export interface EvaluateCommandOptions {
   criteria?: string;
   format: string;
   failOn: FailOn[];
   color?: boolean;
+  [limitFlag: string]: unknown;
 }
 
 export async function evaluateCommand(paths: string[], options: EvaluateCommandOptions, io: Io): Promise<number> {
@@ -16,7 +18,8 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
   if (!formatter) throw new Error(`unregistered format ${options.format}`);
   let report;
   try {
-    report = await evaluateFiles(paths, options.criteria === undefined ? {} : { criteria: options.criteria });
+    const limits = limitsFromOptions(options);
+    report = await evaluateFiles(paths, options.criteria === undefined ? { limits } : { criteria: options.criteria, limits });
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
     printProblems(io, error.problems);
@@ -24,6 +27,7 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
     return 2;
   }
   printProblems(io, report.errors);
+  printProblems(io, report.warnings);
   const color = useColor(options.color, io.env, io.stdoutIsTTY);
   io.stdout(formatter.render(report, io.stdoutIsTTY && io.columns ? { color, width: io.columns } : { color }));
   return exitCodeOf(report, options.failOn);

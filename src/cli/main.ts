@@ -1,11 +1,11 @@
 import { Command, CommanderError, Option } from 'commander';
 import { formatters } from '../format/registry.js';
 import { packageVersion } from '../paths.js';
+import { reportCrash } from './crash.js';
 import { evaluateCommand } from './evaluate.js';
 import { type Io, processIo } from './io.js';
+import { addLimitOptions } from './limit-options.js';
 import { schemaCommand } from './schema.js';
-
-const ISSUES_URL = 'https://github.com/pgcheck/pgcheck/issues';
 
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('pgcheck')
@@ -19,7 +19,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       '\nExit codes:\n  0  every candidate meets the minimum\n  1  a candidate fails the minimum (or is incomplete, with --fail-on unknown)\n  2  usage error, or a file that cannot be read or is invalid\n  3  internal error in pgcheck',
     );
 
-  program
+  const evaluate = program
     .command('evaluate')
     .description('evaluate candidate manifests (files, or directories searched for *.yaml/*.yml)')
     .argument('<paths...>', 'manifest files or directories')
@@ -28,6 +28,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--fail-on <state...>', 'also exit 1 when a candidate has results in this state').choices(['unknown']).default([]))
     .option('--no-color', 'never colour the output (NO_COLOR works too)')
     .action(async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io)));
+  addLimitOptions(evaluate);
 
   program
     .command('schema')
@@ -51,9 +52,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`pgcheck: internal error: ${message.split('\n')[0]}. This is a bug in pgcheck; please report it at ${ISSUES_URL} with the command you ran (run with PGCHECK_DEBUG=1 for details).\n`);
-    if (io.env.PGCHECK_DEBUG) io.stderr(`${error instanceof Error ? error.stack : ''}\n`);
+    reportCrash(io, error);
     return 3;
   }
 }

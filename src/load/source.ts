@@ -1,5 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Problem } from './problem.js';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { inspectTree } from './inspect-tree.js';
+import { defaultLimits, type Limits, raiseHint } from './limits.js';
+import { compareProblems, type Problem } from './problem.js';
 
 export type Path = readonly (string | number)[];
 
@@ -21,28 +23,51 @@ export interface ParsedYaml {
   problems: Problem[];
 }
 
-export interface ParseLimits {
-  maxAliasCount: number;
-}
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 
-export const defaultParseLimits: ParseLimits = { maxAliasCount: 100 };
-
-export function parseYaml(file: string, text: string, limits: ParseLimits = defaultParseLimits): ParsedYaml {
+/**
+ * Parses one YAML document, held to `limits`. Every problem comes back with its position; the value
+ * is only built once the tree has passed the checks, so an alias bomb or a deep nest fails fast.
+ */
+export function parseYaml(file: string, text: string, limits: Limits = defaultLimits): ParsedYaml {
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  const doc = (Array.isArray(docs) ? docs[0] : undefined) ?? parseDocument(text, PARSE_OPTIONS);
   const source: YamlSource = { file, doc, lineCounter };
-  const problems: Problem[] = doc.errors.map((error) => {
-    const offset = error.pos[0];
+  const at = (offset: number, message: string): Problem => {
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col, message: `YAML syntax: ${firstLine(error.message)}` };
-  });
-  if (problems.length > 0) return { source, value: undefined, problems };
+    return { file, line, column: col, message };
+  };
+  const fail = (problems: Problem[]): ParsedYaml => ({ source, value: undefined, problems: problems.sort(compareProblems) });
+  const second = Array.isArray(docs) ? docs[1] : undefined;
+  if (second) return fail([at(second.range[0], `holds ${docs.length} YAML documents; a file must hold exactly one (remove the extra "---" sections)`)]);
+  const syntax = syntaxProblems(doc.errors, text, limits);
+  if (syntax.length > 0) return fail(syntax.map(({ offset, message }) => at(offset, message)));
+  if (doc.contents === null) return fail([at(0, text.trim() === '' ? 'file is empty (expected a YAML mapping)' : 'file holds no YAML content, only comments (expected a YAML mapping)')]);
+  const inspected = inspectTree(doc.contents, text, limits);
+  if (inspected.length > 0) return fail(inspected.map(({ offset, message }) => at(offset, message)));
   try {
-    return { source, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }), problems };
+    return { source, value: doc.toJS({ maxAliasCount: limits.maxAliases }), problems: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { source, value: undefined, problems: [{ file, line: 1, column: 1, message: `YAML: ${firstLine(message)}` }] };
+    const reason = /alias/i.test(message) ? `YAML aliases expand too much (${raiseHint('maxAliases')})` : `YAML: ${firstLine(message)}`;
+    return fail([at(0, reason)]);
   }
+}
+
+/** The parser's errors, worded for a person; a runaway nest is reported once, not once per level. */
+function syntaxProblems(errors: readonly YAMLError[], text: string, limits: Limits): { offset: number; message: string }[] {
+  const worded = errors.map((error) => {
+    const offset = error.pos[0];
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = text.slice(error.pos[0], error.pos[1]);
+      return { offset, message: key && key.length <= 60 && !key.includes('\n') ? `duplicate key ${JSON.stringify(key)}` : 'duplicate key' };
+    }
+    if (error.code === 'RESOURCE_EXHAUSTION') return { offset, message: `nested too deeply to parse (keep it under ${limits.maxDepth} levels)` };
+    return { offset, message: `YAML syntax: ${firstLine(error.message)}` };
+  });
+  const exhaustion = worded.filter((_, index) => errors[index]?.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.offset - b.offset)[0];
+  return exhaustion ? [exhaustion] : worded;
 }
 
 function firstLine(message: string): string {

@@ -2,6 +2,7 @@ import { evaluateManifest } from '../engine/evaluate.js';
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
 import { discoverFiles } from '../load/discover.js';
+import { type Limits, withDefaults } from '../load/limits.js';
 import { loadManifest } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
@@ -13,6 +14,8 @@ export interface EvaluateFilesOptions {
   criteria?: string;
   /** Where installed criteria sets live (tests point this elsewhere). */
   criteriaDir?: string;
+  /** Bounds on untrusted input; any not given keeps its default. */
+  limits?: Partial<Limits>;
 }
 
 /** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
@@ -28,17 +31,18 @@ export class CriteriaError extends Error {
 
 /** Reads, validates and evaluates every manifest under `paths`; one bad file never stops the others. */
 export async function evaluateFiles(paths: readonly string[], options: EvaluateFilesOptions = {}): Promise<Report> {
-  const cache = new CriteriaCache(options.criteriaDir);
+  const limits = withDefaults(options.limits);
+  const cache = new CriteriaCache(options.criteriaDir, limits);
   const forced = options.criteria === undefined ? undefined : await cache.resolve(options.criteria);
   if (forced && !forced.ok) {
     if ('problems' in forced) throw new CriteriaError(`--criteria ${options.criteria}: invalid criteria file`, forced.problems);
     throw new CriteriaError(`--criteria ${options.criteria}: ${forced.message}`);
   }
-  const { files, named, problems: errors } = await discoverFiles(paths);
+  const { files, named, problems: errors, skipped } = await discoverFiles(paths, limits);
   const candidates: CandidateReport[] = [];
   const usedSets = new Map<string, CriteriaSet>();
   for (const file of files) {
-    const load = await loadManifest(file);
+    const load = await loadManifest(file, limits);
     if (!load.ok) {
       // A criteria file met while searching a directory is not a candidate; named outright, it is a mistake.
       if (!load.isCriteria || named.has(file)) errors.push(...load.problems);
@@ -72,7 +76,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     criteria: [...usedSets.values()].map(criteriaInfo),
     candidates,
     errors: dedupe(errors),
-    warnings: [],
+    warnings: skipped,
     summary: summarize(candidates, errors),
   };
 }
