@@ -1,4 +1,4 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, type YAMLError } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, visit } from 'yaml';
 import { inspectTree } from './inspect-tree.js';
 import { defaultLimits, type Limits, raiseHint } from './limits.js';
 import { compareProblems, type Problem } from './problem.js';
@@ -23,6 +23,7 @@ export interface ParsedYaml {
   problems: Problem[];
 }
 
+const MAX_SYNTAX_PROBLEMS = 20;
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
 
 /**
@@ -41,7 +42,7 @@ export function parseYaml(file: string, text: string, limits: Limits = defaultLi
   const fail = (problems: Problem[]): ParsedYaml => ({ source, value: undefined, problems: problems.sort(compareProblems) });
   const second = Array.isArray(docs) ? docs[1] : undefined;
   if (second) return fail([at(second.range[0], `holds ${docs.length} YAML documents; a file must hold exactly one (remove the extra "---" sections)`)]);
-  const syntax = syntaxProblems(doc.errors, text, limits);
+  const syntax = syntaxProblems(doc, limits);
   if (syntax.length > 0) return fail(syntax.map(({ offset, message }) => at(offset, message)));
   if (doc.contents === null) return fail([at(0, text.trim() === '' ? 'file is empty (expected a YAML mapping)' : 'file holds no YAML content, only comments (expected a YAML mapping)')]);
   const inspected = inspectTree(doc.contents, text, limits);
@@ -50,24 +51,61 @@ export function parseYaml(file: string, text: string, limits: Limits = defaultLi
     return { source, value: doc.toJS({ maxAliasCount: limits.maxAliases }), problems: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    const reason = /alias/i.test(message) ? `YAML aliases expand too much (${raiseHint('maxAliases')})` : `YAML: ${firstLine(message)}`;
-    return fail([at(0, reason)]);
+    if (!/alias/i.test(message)) return fail([at(0, `YAML: ${firstLine(message)}`)]);
+    return fail([at(firstAlias(doc), `YAML aliases expand to too much data (${raiseHint('maxAliases')})`)]);
   }
 }
 
 /** The parser's errors, worded for a person; a runaway nest is reported once, not once per level. */
-function syntaxProblems(errors: readonly YAMLError[], text: string, limits: Limits): { offset: number; message: string }[] {
+function syntaxProblems(doc: Document.Parsed, limits: Limits): { offset: number; message: string }[] {
+  const errors = doc.errors;
   const worded = errors.map((error) => {
     const offset = error.pos[0];
     if (error.code === 'DUPLICATE_KEY') {
-      const key = text.slice(error.pos[0], error.pos[1]);
-      return { offset, message: key && key.length <= 60 && !key.includes('\n') ? `duplicate key ${JSON.stringify(key)}` : 'duplicate key' };
+      const key = keyAt(doc, offset);
+      return { offset, message: key !== undefined && key.length <= 60 ? `duplicate key ${JSON.stringify(key)}` : 'duplicate key' };
     }
     if (error.code === 'RESOURCE_EXHAUSTION') return { offset, message: `nested too deeply to parse (keep it under ${limits.maxDepth} levels)` };
     return { offset, message: `YAML syntax: ${firstLine(error.message)}` };
   });
   const exhaustion = worded.filter((_, index) => errors[index]?.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.offset - b.offset)[0];
-  return exhaustion ? [exhaustion] : worded;
+  // Garbage can hold an error per character; the first few say enough.
+  return exhaustion ? [exhaustion] : worded.sort((a, b) => a.offset - b.offset).slice(0, MAX_SYNTAX_PROBLEMS);
+}
+
+/** The text of the scalar key that starts at `offset`, if there is one. */
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
+  let found: string | undefined;
+  safeVisit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstAlias(doc: Document.Parsed): number {
+  let offset = 0;
+  safeVisit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** visit() recurses; on a tree too deep for the stack the position is simply not found. */
+function safeVisit(doc: Document.Parsed, visitor: Parameters<typeof visit>[1]): void {
+  try {
+    visit(doc, visitor);
+  } catch {
+    // Positions are a courtesy here; the problem is reported either way.
+  }
 }
 
 function firstLine(message: string): string {
