@@ -9,6 +9,7 @@ import type { Formatter } from '../src/format/format.js';
 import { main } from '../src/cli/main.js';
 import type { Io } from '../src/cli/io.js';
 import { repoRoot } from './helpers/cli.js';
+import { defaultLimits } from '../src/load/limits.js';
 
 const header = 'pgcheck: 1\nname: X\ncategory: photo-management\n';
 
@@ -53,6 +54,28 @@ describe('values that cannot be held exactly', () => {
   });
   it('the largest exact integer still passes the loader', () => {
     expect(parseManifest('m.yaml', `${header}facts: {x: 9007199254740991}\n`).ok).toBe(true);
+  });
+});
+
+describe('limits can be raised', () => {
+  const nested = (levels: number) => `${header}facts:\n  x: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
+  const aliases = (count: number) => `${header}facts:\n  a: &a x\n  b: [${Array(count).fill('*a').join(', ')}]\n`;
+  const messages = (load: ReturnType<typeof parseManifest>) => (load.ok ? [] : load.problems.map((p) => p.message));
+  it('nesting depth', () => {
+    expect(messages(parseManifest('m.yaml', nested(70)))).toEqual(['nested more than 64 levels deep (raise with --max-depth)']);
+    // Past the limit, the schema judges it: a fact is never a list of lists.
+    expect(messages(parseManifest('m.yaml', nested(70), { ...defaultLimits, maxDepth: 80 }))).toEqual(['facts.x[0]: expected a string, got a list']);
+  });
+  it('alias count', () => {
+    expect(messages(parseManifest('m.yaml', aliases(101)))).toEqual(['more than 100 YAML aliases (raise with --max-aliases)']);
+    // Past the limit, the schema judges it: a fact list holds at most 100 items.
+    expect(messages(parseManifest('m.yaml', aliases(101), { ...defaultLimits, maxAliases: 200 }))).toEqual(['facts.b: has too many items (at most 100)']);
+    expect(messages(parseManifest('m.yaml', aliases(100)))).toEqual([]);
+  });
+  it('string length', () => {
+    const text = `${header}facts: {x: ${'y'.repeat(50)}}\n`;
+    expect(messages(parseManifest('m.yaml', text, { ...defaultLimits, maxStringLength: 40 }))).toEqual(['string of 50 characters is longer than the 40 limit (raise with --max-string-length)']);
+    expect(messages(parseManifest('m.yaml', text))).toEqual([]);
   });
 });
 

@@ -63,6 +63,7 @@ describe('generated hostile input', () => {
     symlinkSync('..', join(dir, 'tree', 'inner', 'loop'));
     symlinkSync(join(repoRoot, 'candidates'), join(dir, 'tree', 'outside'));
     symlinkSync(join(repoRoot, 'candidates', 'ente.yaml'), join(dir, 'tree', 'linked.yaml'));
+    writeFileSync(join(dir, 'huge-criteria.yaml'), `pgcheck_criteria: 1\ndescription: "${'x'.repeat(1024 * 1024)}"\n`);
     mkdirSync(join(dir, 'many'));
     for (const n of [1, 2, 3, 4]) writeFileSync(join(dir, 'many', `m${n}.yaml`), small.replace('Small', `M${n}`));
   });
@@ -78,6 +79,9 @@ describe('generated hostile input', () => {
     const run = runCli(['evaluate', '--max-file-size', '4MiB', '--max-string-length', '3000000', join(dir, 'huge.yaml')]);
     expect(run.stderr).toBe(`${join(dir, 'huge.yaml')}:5:12: facts.padding: is too long (at most 2000 characters)\n`);
     expect(run.code).toBe(2);
+  });
+  it('holds a criteria file to the same size limit', async () => {
+    await expect(cli(['evaluate', '--criteria', join(dir, 'huge-criteria.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-huge-criteria.txt');
   });
   it('refuses a FIFO named on the command line without blocking', async () => {
     await expect(cli(['evaluate', join(dir, 'named-pipe.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-named-fifo.txt');

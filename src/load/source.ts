@@ -48,7 +48,8 @@ export function parseYaml(file: string, text: string, limits: Limits = defaultLi
   const inspected = inspectTree(doc.contents, text, limits);
   if (inspected.length > 0) return fail(inspected.map(({ offset, message }) => at(offset, message)));
   try {
-    return { source, value: doc.toJS({ maxAliasCount: limits.maxAliases }), problems: [] };
+    // yaml counts the anchored node itself as one use, so n aliases to a scalar make n + 1.
+    return { source, value: doc.toJS({ maxAliasCount: limits.maxAliases + 1 }), problems: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
     if (!/alias/i.test(message)) return fail([at(0, `YAML: ${firstLine(message)}`)]);
