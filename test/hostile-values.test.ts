@@ -57,6 +57,26 @@ describe('values that cannot be held exactly', () => {
   });
 });
 
+describe('keys that are not plain values', () => {
+  it('are reported, and the YAML library prints no warning of its own', async () => {
+    const warnings: string[] = [];
+    const listen = (warning: Error) => warnings.push(warning.message);
+    process.on('warning', listen);
+    try {
+      const load = parseManifest('m.yaml', `${header}? [a, b]\n: x\n{c: 1}: y\n*x : z\n`);
+      expect(!load.ok && load.problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
+        '4:3: a key must be a plain value, not a list',
+        '6:1: a key must be a plain value, not a mapping',
+        '7:1: a key must be a plain value, not an alias',
+      ]);
+      await new Promise((resolve) => setImmediate(resolve));
+      expect(warnings).toEqual([]);
+    } finally {
+      process.off('warning', listen);
+    }
+  });
+});
+
 describe('limits can be raised', () => {
   const nested = (levels: number) => `${header}facts:\n  x: ${'['.repeat(levels)}${']'.repeat(levels)}\n`;
   const aliases = (count: number) => `${header}facts:\n  a: &a x\n  b: [${Array(count).fill('*a').join(', ')}]\n`;

@@ -48,6 +48,8 @@ export function inspectTree(root: unknown, text: string, limits: Limits): TreePr
 }
 
 function checkKey(key: unknown, problems: TreeProblem[]): void {
+  // A mapping, list or alias as a key has no faithful JavaScript form (yaml would stringify it and warn on stderr).
+  if (key !== null && !isScalar(key)) problems.push({ offset: start(key), message: `a key must be a plain value, not ${isAlias(key) ? 'an alias' : isMap(key) ? 'a mapping' : 'a list'}` });
   if (isScalar(key) && typeof key.value === 'string' && RESERVED_KEYS.has(key.value)) {
     problems.push({ offset: start(key), message: `unknown key "${key.value}" (a reserved name, never a field)` });
   }

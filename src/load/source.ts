@@ -24,7 +24,8 @@ export interface ParsedYaml {
 }
 
 const MAX_SYNTAX_PROBLEMS = 20;
-const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true } as const;
+// Always the YAML 1.2 core schema, and no explicit 1.1 tags (!!binary, !!set, !!timestamp...): values are plain data only.
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, schema: 'core', resolveKnownTags: false } as const;
 
 /**
  * Parses one YAML document, held to `limits`. Every problem comes back with its position; the value
@@ -59,7 +60,8 @@ export function parseYaml(file: string, text: string, limits: Limits = defaultLi
 
 /** The parser's errors, worded for a person; a runaway nest is reported once, not once per level. */
 function syntaxProblems(doc: Document.Parsed, limits: Limits): { offset: number; message: string }[] {
-  const errors = doc.errors;
+  // Warnings count too: an unknown tag would otherwise turn silently into a string.
+  const errors = [...doc.errors, ...doc.warnings];
   const worded = errors.map((error) => {
     const offset = error.pos[0];
     if (error.code === 'DUPLICATE_KEY') {
@@ -67,6 +69,7 @@ function syntaxProblems(doc: Document.Parsed, limits: Limits): { offset: number;
       return { offset, message: key !== undefined && key.length <= 60 ? `duplicate key ${JSON.stringify(key)}` : 'duplicate key' };
     }
     if (error.code === 'RESOURCE_EXHAUSTION') return { offset, message: `nested too deeply to parse (keep it under ${limits.maxDepth} levels)` };
+    if (error.code === 'TAG_RESOLVE_FAILED') return { offset, message: `unsupported YAML tag (pgcheck reads plain YAML 1.2 values: remove the tag)` };
     return { offset, message: `YAML syntax: ${firstLine(error.message)}` };
   });
   const exhaustion = worded.filter((_, index) => errors[index]?.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.offset - b.offset)[0];

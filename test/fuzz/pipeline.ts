@@ -8,6 +8,9 @@ const dir = mkdtempSync(join(tmpdir(), 'pgcheck-fuzz-'));
 const manifestFile = join(dir, 'manifest.yaml');
 const criteriaFile = join(dir, 'criteria.yaml');
 const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).join();
+// A library warning would reach the user's terminal as raw, untrusted text: none may be emitted.
+const warnings: string[] = [];
+process.on('warning', (warning) => warnings.push(warning.message));
 
 /**
  * Runs one input the way `pgcheck evaluate` does, in process: read, decode, parse, validate,
@@ -24,6 +27,7 @@ export async function throughPipeline(manifest: string | Uint8Array, criteria?: 
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
     for (const problem of error.problems) expectPlaced(problem);
+    await expectNoWarnings();
     return 2;
   }
   const code = exitCodeOf(report);
@@ -37,7 +41,14 @@ export async function throughPipeline(manifest: string | Uint8Array, criteria?: 
     if (formatter.name === 'json') expect(JSON.parse(text)).toEqual(JSON.parse(JSON.stringify(report)));
   }
   expect(Object.getOwnPropertyNames(Object.prototype).join()).toBe(prototypeKeys);
+  await expectNoWarnings();
   return code;
+}
+
+async function expectNoWarnings(): Promise<void> {
+  // Warnings are emitted on a later tick.
+  await new Promise((resolve) => setImmediate(resolve));
+  expect(warnings).toEqual([]);
 }
 
 function expectPlaced(problem: { file: string; line: number; column: number; message: string }): void {
