@@ -26,7 +26,7 @@ export async function readText(file: string, limits: Pick<Limits, 'maxFileBytes'
 /** Why a file is not read at all, or undefined when it may be. */
 export function refuse(info: Stats, maxBytes: number): string | undefined {
   if (!info.isFile()) return `not a regular file (${fileKind(info)}); skipped`;
-  if (info.size > maxBytes) return `file is ${sizeText(info.size)}, over the ${sizeText(maxBytes)} limit; skipped unread (${raiseHint('maxFileBytes')})`;
+  if (info.size > maxBytes) return `file is ${info.size} bytes, over the ${sizeText(maxBytes)} limit; skipped unread (${raiseHint('maxFileBytes')})`;
   return undefined;
 }
 
