@@ -27,7 +27,7 @@ export class CriteriaCache {
 
   constructor(
     private readonly directory = installedCriteriaDir,
-    private readonly limits?: Limits,
+    private readonly limits?: Partial<Limits>,
   ) {}
 
   resolve(reference: string): Promise<CriteriaResolution> {

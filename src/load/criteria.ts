@@ -31,7 +31,7 @@ export interface CriteriaSet {
 export type CriteriaLoad = { ok: true; set: CriteriaSet } | { ok: false; file: string; problems: Problem[] };
 
 /** Parses and validates a criteria file, compiling its checks; reports every problem at once. */
-export function parseCriteria(file: string, text: string, limits?: Limits): CriteriaLoad {
+export function parseCriteria(file: string, text: string, limits?: Partial<Limits>): CriteriaLoad {
   const parsed = parseYaml(file, text, limits);
   if (parsed.problems.length > 0) return { ok: false, file, problems: parsed.problems };
   const result = criteriaSetSchema.safeParse(parsed.value, { reportInput: true });
@@ -52,7 +52,7 @@ function rawCriteria(value: unknown): Partial<CriteriaSetInput['criteria'][numbe
   return Array.isArray(list) ? list.map((item) => (item !== null && typeof item === 'object' ? item : {})) : [];
 }
 
-export async function loadCriteriaFile(file: string, limits?: Limits): Promise<CriteriaLoad> {
+export async function loadCriteriaFile(file: string, limits?: Partial<Limits>): Promise<CriteriaLoad> {
   const read = await readText(file, limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
   return parseCriteria(file, read.text, limits);

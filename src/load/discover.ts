@@ -1,7 +1,7 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import { defaultLimits, type Limits, raiseHint } from './limits.js';
+import { type Limits, raiseHint, withDefaults } from './limits.js';
 import type { Problem } from './problem.js';
 import { errorReason } from './read-file.js';
 
@@ -23,7 +23,8 @@ export interface Discovery {
  * A path named outright is taken as given (a link included); reading it later refuses what is not a
  * regular file. The result is sorted, so runs are reported in a stable order.
  */
-export async function discoverFiles(paths: readonly string[], limits: Pick<Limits, 'maxFiles'> = defaultLimits): Promise<Discovery> {
+export async function discoverFiles(paths: readonly string[], given: Partial<Limits> = {}): Promise<Discovery> {
+  const limits = withDefaults(given);
   const found: Discovery = { files: [], named: new Set(), problems: [], skipped: [] };
   const files = new Set<string>();
   const walker = new Walker(files, found, limits.maxFiles);

@@ -16,7 +16,7 @@ export type ManifestLoad =
   | { ok: true; loaded: LoadedManifest }
   | { ok: false; file: string; problems: Problem[]; isCriteria?: boolean };
 
-export function parseManifest(file: string, text: string, limits?: Limits): ManifestLoad {
+export function parseManifest(file: string, text: string, limits?: Partial<Limits>): ManifestLoad {
   const result = parseAndValidate(file, text, manifestSchema, limits);
   if (!result.ok && result.source && isCriteriaDocument(result.source)) {
     const problem = { file, line: 1, column: 1, message: 'this is a criteria file, not a candidate manifest (give it with --criteria)' };
@@ -26,7 +26,7 @@ export function parseManifest(file: string, text: string, limits?: Limits): Mani
   return { ok: true, loaded: { file, manifest: result.value, source: result.source } };
 }
 
-export async function loadManifest(file: string, limits?: Limits): Promise<ManifestLoad> {
+export async function loadManifest(file: string, limits?: Partial<Limits>): Promise<ManifestLoad> {
   const read = await readText(file, limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
   return parseManifest(file, read.text, limits);

@@ -1,14 +1,15 @@
 import { constants, type Stats } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { decodeYamlBytes } from './decode.js';
-import { defaultLimits, type Limits, raiseHint } from './limits.js';
+import { type Limits, raiseHint, withDefaults } from './limits.js';
 import type { Problem } from './problem.js';
 
 /**
  * Reads a file as UTF-8 text; a failure becomes a problem instead of an exception. Only regular files
  * are opened (a FIFO or device would block or never end), and never more than the size limit is read.
  */
-export async function readText(file: string, limits: Pick<Limits, 'maxFileBytes'> = defaultLimits): Promise<{ text: string } | { problem: Problem }> {
+export async function readText(file: string, given: Partial<Limits> = {}): Promise<{ text: string } | { problem: Problem }> {
+  const limits = withDefaults(given);
   const problem = (message: string, line = 1, column = 1) => ({ problem: { file, line, column, message } });
   try {
     const refusal = refuse(await stat(file), limits.maxFileBytes);

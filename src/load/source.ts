@@ -1,6 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, visit } from 'yaml';
 import { inspectTree } from './inspect-tree.js';
-import { defaultLimits, type Limits, raiseHint } from './limits.js';
+import { type Limits, raiseHint, withDefaults } from './limits.js';
 import { compareProblems, type Problem } from './problem.js';
 
 export type Path = readonly (string | number)[];
@@ -31,7 +31,8 @@ const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, schema: 'core', r
  * Parses one YAML document, held to `limits`. Every problem comes back with its position; the value
  * is only built once the tree has passed the checks, so an alias bomb or a deep nest fails fast.
  */
-export function parseYaml(file: string, text: string, limits: Limits = defaultLimits): ParsedYaml {
+export function parseYaml(file: string, text: string, given: Partial<Limits> = {}): ParsedYaml {
+  const limits = withDefaults(given);
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   const doc = (Array.isArray(docs) ? docs[0] : undefined) ?? parseDocument(text, PARSE_OPTIONS);

@@ -7,7 +7,7 @@ import { parseYaml, type YamlSource } from './source.js';
 export type Validated<T> = { ok: true; value: T; source: YamlSource } | { ok: false; problems: Problem[]; source?: YamlSource };
 
 /** Parses YAML text and validates it against `schema`, collecting every problem with its position. */
-export function parseAndValidate<T>(file: string, text: string, schema: z.ZodType<T>, limits?: Limits): Validated<T> {
+export function parseAndValidate<T>(file: string, text: string, schema: z.ZodType<T>, limits?: Partial<Limits>): Validated<T> {
   const parsed = parseYaml(file, text, limits);
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems, source: parsed.source };
   const result = schema.safeParse(parsed.value, { reportInput: true });
