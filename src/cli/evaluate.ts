@@ -6,6 +6,7 @@ import { useColor } from './color.js';
 import { type Io, printProblems } from './io.js';
 import { progressOn } from './progress.js';
 import { type ReportTarget, writeReports } from './report-files.js';
+import { limitsFromOptions } from './limit-options.js';
 
 export interface EvaluateCommandOptions {
   criteria?: string;
@@ -32,6 +33,7 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       requireEvidence: options.requireEvidence === true,
       waivers: options.waivers,
+      limits: limitsFromOptions(options),
     });
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;

@@ -3,17 +3,17 @@ import { isIsoDate } from '../engine/dates.js';
 import { formatters } from '../format/registry.js';
 import { failOnStates } from '../report/report.js';
 import { packageVersion } from '../paths.js';
+import { reportCrash } from './crash.js';
 import { evaluateCommand } from './evaluate.js';
 import { type Io, processIo } from './io.js';
 import { parseReportTarget } from './report-files.js';
+import { addLimitOptions } from './limit-options.js';
 import { schemaCommand } from './schema.js';
 import { parseApiBase, parseCount, parseInactivity, parseSeconds, verifyCommand } from './verify.js';
 import { verifyFormatters } from '../verify/format/registry.js';
 import { registerCriteria } from './criteria.js';
 import { registerInit } from './init.js';
 import { registerValidate } from './validate.js';
-
-const ISSUES_URL = 'https://github.com/pgcheck/pgcheck/issues';
 
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('pgcheck')
@@ -35,7 +35,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io, 'compare')),
   );
 
-  program
+  const verify = program
     .command('verify')
     .description('check the evidence in candidate manifests online: source URLs, quotes, GitHub repositories')
     .argument('<paths...>', 'manifest files or directories')
@@ -46,8 +46,8 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--max-inactivity <duration>', 'longest time since a repository\'s last push, e.g. 12m, 1y, 90d').argParser(parseInactivity).default(parseInactivity('12m'), '12m'))
     .addOption(new Option('--github-api <url>', 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)').argParser(parseApiBase).default('https://api.github.com/', 'https://api.github.com'))
     .option('--allow-private-network', 'also fetch from loopback, private and other non-public addresses')
-    .option('--no-color', 'never colour the output (NO_COLOR works too)')
-    .action(async (paths: string[], options) => setExitCode(await verifyCommand(paths, options, io)));
+    .option('--no-color', 'never colour the output (NO_COLOR works too)');
+  addLimitOptions(verify).action(async (paths: string[], options) => setExitCode(await verifyCommand(paths, options, io)));
 
   program
     .command('schema')
@@ -64,7 +64,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
 
 /** The inputs and options `evaluate` and `compare` share. */
 function addReportOptions(command: Command): Command {
-  return command
+  command
     .argument('<paths...>', 'manifest files or directories')
     .option('-c, --criteria <id-or-path>', "criteria set to apply instead of each manifest's category")
     .addOption(new Option('-f, --format <format>', 'output format').choices([...formatters.keys()]).default('table'))
@@ -75,6 +75,7 @@ function addReportOptions(command: Command): Command {
     .option('--no-waivers', "ignore the manifests' waivers")
     .option('-q, --quiet', 'show only what fails: candidates not meeting the minimum and their failing or unknown results')
     .option('--no-color', 'never colour the output (NO_COLOR works too)');
+  return addLimitOptions(command);
 }
 
 function asOfDate(value: string): string {
@@ -95,9 +96,7 @@ export async function main(argv: readonly string[], io: Io = processIo): Promise
     if (error instanceof CommanderError) {
       return error.exitCode === 0 ? 0 : 2;
     }
-    const message = error instanceof Error ? error.message : String(error);
-    io.stderr(`pgcheck: internal error: ${message.split('\n')[0]}. This is a bug in pgcheck; please report it at ${ISSUES_URL} with the command you ran (run with PGCHECK_DEBUG=1 for details).\n`);
-    if (io.env.PGCHECK_DEBUG) io.stderr(`${error instanceof Error ? error.stack : ''}\n`);
+    reportCrash(io, error);
     return 3;
   }
 }

@@ -1,3 +1,4 @@
+import { addLimitOptions, limitsFromOptions } from './limit-options.js';
 import { type Command, Option } from 'commander';
 import { terminalText } from '../format/terminal-text.js';
 import { packageVersion } from '../paths.js';
@@ -14,7 +15,8 @@ export interface ValidateCommandOptions {
 export async function validateCommand(paths: string[], options: ValidateCommandOptions, io: Io): Promise<number> {
   let validation: Validation;
   try {
-    validation = await validateFiles(paths, options.criteria === undefined ? {} : { criteria: options.criteria });
+    const limits = limitsFromOptions(options);
+    validation = await validateFiles(paths, options.criteria === undefined ? { limits } : { criteria: options.criteria, limits });
   } catch (error) {
     printCriteriaError(io, error);
     return 2;
@@ -40,12 +42,12 @@ function summaryLine({ summary }: Validation): string {
 }
 
 export function registerValidate(program: Command, io: Io, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('validate')
     .description('check manifests and criteria files without evaluating (files, or directories searched for *.yaml/*.yml)')
     .argument('<paths...>', 'manifest or criteria files, or directories')
     .option('-c, --criteria <id-or-path>', 'a criteria set manifests may name in `category` besides the installed ones')
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
-    .option('-q, --quiet', 'print only problems')
-    .action(async (paths: string[], options: ValidateCommandOptions) => setExitCode(await validateCommand(paths, options, io)));
+    .option('-q, --quiet', 'print only problems');
+  addLimitOptions(command).action(async (paths: string[], options: ValidateCommandOptions) => setExitCode(await validateCommand(paths, options, io)));
 }

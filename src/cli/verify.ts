@@ -1,3 +1,4 @@
+import { limitsFromOptions } from './limit-options.js';
 import { InvalidArgumentError } from 'commander';
 import { packageVersion } from '../paths.js';
 import { createHttpClient } from '../verify/client.js';
@@ -42,6 +43,7 @@ export async function verifyCommand(paths: string[], options: VerifyCommandOptio
       githubApi: options.githubApi,
       ...(io.env.GITHUB_TOKEN ? { githubToken: io.env.GITHUB_TOKEN } : {}),
       maxInactivity: options.maxInactivity,
+      limits: limitsFromOptions(options),
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.clear();

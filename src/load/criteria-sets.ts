@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { installedCriteriaDir } from '../paths.js';
 import { closest } from '../schema/suggest.js';
 import { type CriteriaLoad, loadCriteriaFile } from './criteria.js';
+import type { Limits } from './limits.js';
 
 /** Ids of the criteria sets shipped with pgcheck. */
 export function installedCriteriaIds(directory = installedCriteriaDir): string[] {
@@ -24,7 +25,10 @@ export type CriteriaResolution = CriteriaLoad | { ok: false; unknownId: string; 
 export class CriteriaCache {
   private readonly loaded = new Map<string, Promise<CriteriaResolution>>();
 
-  constructor(private readonly directory = installedCriteriaDir) {}
+  constructor(
+    private readonly directory = installedCriteriaDir,
+    private readonly limits?: Partial<Limits>,
+  ) {}
 
   resolve(reference: string): Promise<CriteriaResolution> {
     let pending = this.loaded.get(reference);
@@ -36,7 +40,7 @@ export class CriteriaCache {
   }
 
   private async load(reference: string): Promise<CriteriaResolution> {
-    if (looksLikePath(reference)) return loadCriteriaFile(reference);
+    if (looksLikePath(reference)) return loadCriteriaFile(reference, this.limits);
     const ids = installedCriteriaIds(this.directory);
     if (!ids.includes(reference)) {
       const hint = closest(reference, ids);
@@ -46,6 +50,6 @@ export class CriteriaCache {
         message: `unknown criteria set "${reference}"${hint ? `; did you mean "${hint}"?` : ''} (installed: ${ids.join(', ') || 'none'}; or give a path to a criteria file)`,
       };
     }
-    return loadCriteriaFile(join(this.directory, `${reference}.yaml`));
+    return loadCriteriaFile(join(this.directory, `${reference}.yaml`), this.limits);
   }
 }

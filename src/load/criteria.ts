@@ -2,6 +2,7 @@ import { type CheckProblem, compileCheck } from '../operators/compile.js';
 import type { CompiledCheck } from '../operators/operator.js';
 import { type CriteriaSetInput, criteriaSetSchema, type Level } from '../schema/criteria.js';
 import { manifestSchema } from '../schema/manifest.js';
+import type { Limits } from './limits.js';
 import { compareProblems, type Problem } from './problem.js';
 import { readText } from './read-file.js';
 import { formatPath, schemaProblems } from './schema-problems.js';
@@ -34,8 +35,8 @@ export interface CriteriaSet {
 export type CriteriaLoad = { ok: true; set: CriteriaSet } | { ok: false; file: string; problems: Problem[] };
 
 /** Parses and validates a criteria file, compiling its checks; reports every problem at once. */
-export function parseCriteria(file: string, text: string): CriteriaLoad {
-  const parsed = parseYaml(file, text);
+export function parseCriteria(file: string, text: string, limits?: Partial<Limits>): CriteriaLoad {
+  const parsed = parseYaml(file, text, limits);
   if (parsed.problems.length > 0) return { ok: false, file, problems: parsed.problems };
   const result = criteriaSetSchema.safeParse(parsed.value, { reportInput: true });
   const checkProblems: CheckProblem[] = [];
@@ -55,10 +56,10 @@ function rawCriteria(value: unknown): Partial<CriteriaSetInput['criteria'][numbe
   return Array.isArray(list) ? list.map((item) => (item !== null && typeof item === 'object' ? item : {})) : [];
 }
 
-export async function loadCriteriaFile(file: string): Promise<CriteriaLoad> {
-  const read = await readText(file);
+export async function loadCriteriaFile(file: string, limits?: Partial<Limits>): Promise<CriteriaLoad> {
+  const read = await readText(file, limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
-  return parseCriteria(file, read.text);
+  return parseCriteria(file, read.text, limits);
 }
 
 function compileCriteria(raws: Partial<CriteriaSetInput['criteria'][number]>[], problems: CheckProblem[]): Criterion[] {

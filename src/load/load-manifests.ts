@@ -1,25 +1,33 @@
 import { discoverFiles } from './discover.js';
+import type { Limits } from './limits.js';
 import { type LoadedManifest, loadManifest } from './manifest.js';
 import type { Problem } from './problem.js';
 
+export interface LoadManifestsOptions {
+  limits?: Partial<Limits>;
+  /** Hears how many files are done, before each file and once at the end. */
+  onProgress?: (done: number, total: number) => void;
+}
+
 /**
- * Yields every valid manifest under `paths`, in sorted order, and adds the problems of the files that
- * are not (and of paths that cannot be read) to `problems` as it meets them. `onProgress` hears how many
- * files are done, before each file and once at the end.
+ * Yields every valid manifest under `paths`, in sorted order. Problems of the files that are not (and of
+ * paths that cannot be read) go to `errors` as they are met; entries skipped while walking directories
+ * (links, special files) go to `warnings`.
  */
 export async function* loadManifests(
   paths: readonly string[],
-  problems: Problem[],
-  onProgress?: (done: number, total: number) => void,
+  sink: { errors: Problem[]; warnings?: Problem[] },
+  options: LoadManifestsOptions = {},
 ): AsyncGenerator<LoadedManifest> {
-  const { files, named, problems: unreadable } = await discoverFiles(paths);
-  problems.push(...unreadable);
+  const { files, named, problems: unreadable, skipped } = await discoverFiles(paths, options.limits);
+  sink.errors.push(...unreadable);
+  sink.warnings?.push(...skipped);
   for (const [index, file] of files.entries()) {
-    onProgress?.(index, files.length);
-    const load = await loadManifest(file);
+    options.onProgress?.(index, files.length);
+    const load = await loadManifest(file, options.limits);
     if (load.ok) yield load.loaded;
     // A criteria file met while searching a directory is not a candidate; named outright, it is a mistake.
-    else if (!load.isCriteria || named.has(file)) problems.push(...load.problems);
+    else if (!load.isCriteria || named.has(file)) sink.errors.push(...load.problems);
   }
-  onProgress?.(files.length, files.length);
+  options.onProgress?.(files.length, files.length);
 }

@@ -1,4 +1,5 @@
 import { type Manifest, manifestSchema } from '../schema/manifest.js';
+import type { Limits } from './limits.js';
 import { readText } from './read-file.js';
 import type { Problem } from './problem.js';
 import type { YamlSource } from './source.js';
@@ -15,8 +16,8 @@ export type ManifestLoad =
   | { ok: true; loaded: LoadedManifest }
   | { ok: false; file: string; problems: Problem[]; isCriteria?: boolean };
 
-export function parseManifest(file: string, text: string): ManifestLoad {
-  const result = parseAndValidate(file, text, manifestSchema);
+export function parseManifest(file: string, text: string, limits?: Partial<Limits>): ManifestLoad {
+  const result = parseAndValidate(file, text, manifestSchema, limits);
   if (!result.ok && result.source && isCriteriaDocument(result.source)) {
     const problem = { file, line: 1, column: 1, message: 'this is a criteria file, not a candidate manifest (give it with --criteria)' };
     return { ok: false, file, problems: [problem], isCriteria: true };
@@ -25,8 +26,8 @@ export function parseManifest(file: string, text: string): ManifestLoad {
   return { ok: true, loaded: { file, manifest: result.value, source: result.source } };
 }
 
-export async function loadManifest(file: string): Promise<ManifestLoad> {
-  const read = await readText(file);
+export async function loadManifest(file: string, limits?: Partial<Limits>): Promise<ManifestLoad> {
+  const read = await readText(file, limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
-  return parseManifest(file, read.text);
+  return parseManifest(file, read.text, limits);
 }

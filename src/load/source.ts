@@ -1,5 +1,7 @@
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
-import type { Problem } from './problem.js';
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, visit } from 'yaml';
+import { inspectTree } from './inspect-tree.js';
+import { type Limits, raiseHint, withDefaults } from './limits.js';
+import { compareProblems, type Problem } from './problem.js';
 
 export type Path = readonly (string | number)[];
 
@@ -21,27 +23,93 @@ export interface ParsedYaml {
   problems: Problem[];
 }
 
-export interface ParseLimits {
-  maxAliasCount: number;
-}
+const MAX_SYNTAX_PROBLEMS = 20;
+// Always the YAML 1.2 core schema, and no explicit 1.1 tags (!!binary, !!set, !!timestamp...): values are plain data only.
+const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, schema: 'core', resolveKnownTags: false } as const;
 
-export const defaultParseLimits: ParseLimits = { maxAliasCount: 100 };
-
-export function parseYaml(file: string, text: string, limits: ParseLimits = defaultParseLimits): ParsedYaml {
+/**
+ * Parses one YAML document, held to `limits`. Every problem comes back with its position; the value
+ * is only built once the tree has passed the checks, so an alias bomb or a deep nest fails fast.
+ */
+export function parseYaml(file: string, text: string, given: Partial<Limits> = {}): ParsedYaml {
+  const limits = withDefaults(given);
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
+  const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
+  const doc = (Array.isArray(docs) ? docs[0] : undefined) ?? parseDocument(text, PARSE_OPTIONS);
   const source: YamlSource = { file, doc, lineCounter };
-  const problems: Problem[] = doc.errors.map((error) => {
-    const offset = error.pos[0];
+  const at = (offset: number, message: string): Problem => {
     const { line, col } = lineCounter.linePos(offset);
-    return { file, line, column: col, message: `YAML syntax: ${firstLine(error.message)}` };
-  });
-  if (problems.length > 0) return { source, value: undefined, problems };
+    return { file, line, column: col, message };
+  };
+  const fail = (problems: Problem[]): ParsedYaml => ({ source, value: undefined, problems: problems.sort(compareProblems) });
+  const second = Array.isArray(docs) ? docs[1] : undefined;
+  if (second) return fail([at(second.range[0], `holds ${docs.length} YAML documents; a file must hold exactly one (remove the extra "---" sections)`)]);
+  const syntax = syntaxProblems(doc, limits);
+  if (syntax.length > 0) return fail(syntax.map(({ offset, message }) => at(offset, message)));
+  if (doc.contents === null) return fail([at(0, text.trim() === '' ? 'file is empty (expected a YAML mapping)' : 'file holds no YAML content, only comments (expected a YAML mapping)')]);
+  const inspected = inspectTree(doc.contents, text, limits);
+  if (inspected.length > 0) return fail(inspected.map(({ offset, message }) => at(offset, message)));
   try {
-    return { source, value: doc.toJS({ maxAliasCount: limits.maxAliasCount }), problems };
+    // yaml counts the anchored node itself as one use, so n aliases to a scalar make n + 1.
+    return { source, value: doc.toJS({ maxAliasCount: limits.maxAliases + 1 }), problems: [] };
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { source, value: undefined, problems: [{ file, line: 1, column: 1, message: `YAML: ${firstLine(message)}` }] };
+    if (!/alias/i.test(message)) return fail([at(0, `YAML: ${firstLine(message)}`)]);
+    return fail([at(firstAlias(doc), `YAML aliases expand to too much data (${raiseHint('maxAliases')})`)]);
+  }
+}
+
+/** The parser's errors, worded for a person; a runaway nest is reported once, not once per level. */
+function syntaxProblems(doc: Document.Parsed, limits: Limits): { offset: number; message: string }[] {
+  // Warnings count too: an unknown tag would otherwise turn silently into a string.
+  const errors = [...doc.errors, ...doc.warnings];
+  const worded = errors.map((error) => {
+    const offset = error.pos[0];
+    if (error.code === 'DUPLICATE_KEY') {
+      const key = keyAt(doc, offset);
+      return { offset, message: key !== undefined && key.length <= 60 ? `duplicate key ${JSON.stringify(key)}` : 'duplicate key' };
+    }
+    if (error.code === 'RESOURCE_EXHAUSTION') return { offset, message: `nested too deeply to parse (keep it under ${limits.maxDepth} levels)` };
+    if (error.code === 'TAG_RESOLVE_FAILED') return { offset, message: `unsupported YAML tag (pgcheck reads plain YAML 1.2 values: remove the tag)` };
+    return { offset, message: `YAML syntax: ${firstLine(error.message)}` };
+  });
+  const exhaustion = worded.filter((_, index) => errors[index]?.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.offset - b.offset)[0];
+  // Garbage can hold an error per character; the first few say enough.
+  return exhaustion ? [exhaustion] : worded.sort((a, b) => a.offset - b.offset).slice(0, MAX_SYNTAX_PROBLEMS);
+}
+
+/** The text of the scalar key that starts at `offset`, if there is one. */
+function keyAt(doc: Document.Parsed, offset: number): string | undefined {
+  let found: string | undefined;
+  safeVisit(doc, {
+    Pair(_, pair) {
+      if (isScalar(pair.key) && pair.key.range?.[0] === offset) {
+        found = String(pair.key.value);
+        return visit.BREAK;
+      }
+      return undefined;
+    },
+  });
+  return found;
+}
+
+function firstAlias(doc: Document.Parsed): number {
+  let offset = 0;
+  safeVisit(doc, {
+    Alias(_, alias) {
+      offset = alias.range?.[0] ?? 0;
+      return visit.BREAK;
+    },
+  });
+  return offset;
+}
+
+/** visit() recurses; on a tree too deep for the stack the position is simply not found. */
+function safeVisit(doc: Document.Parsed, visitor: Parameters<typeof visit>[1]): void {
+  try {
+    visit(doc, visitor);
+  } catch {
+    // Positions are a courtesy here; the problem is reported either way.
   }
 }
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import type { Limits } from './limits.js';
 import type { Problem } from './problem.js';
 import { schemaProblems } from './schema-problems.js';
 import { parseYaml, type YamlSource } from './source.js';
@@ -6,8 +7,8 @@ import { parseYaml, type YamlSource } from './source.js';
 export type Validated<T> = { ok: true; value: T; source: YamlSource } | { ok: false; problems: Problem[]; source?: YamlSource };
 
 /** Parses YAML text and validates it against `schema`, collecting every problem with its position. */
-export function parseAndValidate<T>(file: string, text: string, schema: z.ZodType<T>): Validated<T> {
-  const parsed = parseYaml(file, text);
+export function parseAndValidate<T>(file: string, text: string, schema: z.ZodType<T>, limits?: Partial<Limits>): Validated<T> {
+  const parsed = parseYaml(file, text, limits);
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems, source: parsed.source };
   const result = schema.safeParse(parsed.value, { reportInput: true });
   if (!result.success) return { ok: false, problems: schemaProblems(schema, result.error.issues, parsed.source), source: parsed.source };

@@ -3,6 +3,7 @@ import { evaluateManifest } from '../engine/evaluate.js';
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
 import { loadManifests } from '../load/load-manifests.js';
+import { type Limits, withDefaults } from '../load/limits.js';
 import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
 import { packageVersion } from '../paths.js';
@@ -23,6 +24,8 @@ export interface EvaluateFilesOptions {
   requireEvidence?: boolean;
   /** Apply the manifests' waivers (default true). */
   waivers?: boolean;
+  /** Bounds on untrusted input; any not given keeps its default. */
+  limits?: Partial<Limits>;
 }
 
 /** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
@@ -40,7 +43,8 @@ export class CriteriaError extends Error {
 export async function evaluateFiles(paths: readonly string[], options: EvaluateFilesOptions = {}): Promise<Report> {
   const asOf = options.asOf ?? today();
   if (!isIsoDate(asOf)) throw new RangeError(`asOf: expected a calendar date as YYYY-MM-DD, got ${asOf}`);
-  const cache = new CriteriaCache(options.criteriaDir);
+  const limits = withDefaults(options.limits);
+  const cache = new CriteriaCache(options.criteriaDir, limits);
   const forced = options.criteria === undefined ? undefined : await cache.resolve(options.criteria);
   if (forced && !forced.ok) {
     if ('problems' in forced) throw new CriteriaError(`--criteria ${options.criteria}: invalid criteria file`, forced.problems);
@@ -50,7 +54,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const candidates: CandidateReport[] = [];
   const warnings: Problem[] = [];
   const usedSets = new Map<string, CriteriaSet>();
-  for await (const { file, manifest, source } of loadManifests(paths, errors, options.onProgress)) {
+  for await (const { file, manifest, source } of loadManifests(paths, { errors, warnings }, { limits, ...(options.onProgress ? { onProgress: options.onProgress } : {}) })) {
     const resolution = forced ?? (await cache.resolve(manifest.category));
     if (!resolution.ok) {
       const { line, column } = locate(source, ['category']);

@@ -1,3 +1,4 @@
+import { type Limits, withDefaults } from '../load/limits.js';
 import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
 import { type CriteriaSet, parseCriteria } from '../load/criteria.js';
 import { compareFiles, discoverFiles } from '../load/discover.js';
@@ -34,6 +35,8 @@ export interface ValidateFilesOptions {
   criteria?: string;
   /** Where installed criteria sets live (tests point this elsewhere). */
   criteriaDir?: string;
+  /** Bounds on untrusted input; any not given keeps its default. */
+  limits?: Partial<Limits>;
 }
 
 /**
@@ -42,10 +45,11 @@ export interface ValidateFilesOptions {
  * Throws CriteriaError when `options.criteria` names no usable set, since then nothing can be checked.
  */
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<Validation> {
-  const cache = new CriteriaCache(options.criteriaDir);
+  const limits = withDefaults(options.limits);
+  const cache = new CriteriaCache(options.criteriaDir, limits);
   const given = options.criteria === undefined ? undefined : await requireCriteria(cache, options.criteria, `--criteria ${options.criteria}`);
-  const { files: found, problems: errors } = await discoverFiles(paths);
-  const context: CategoryContext = { cache, given, installed: installedCriteriaIds(options.criteriaDir) };
+  const { files: found, problems: errors } = await discoverFiles(paths, limits);
+  const context: CategoryContext = { cache, given, installed: installedCriteriaIds(options.criteriaDir), limits };
   const files: FileValidation[] = [];
   for (const file of found) files.push(await validateFile(file, context));
   for (const error of errors) files.push({ file: error.file, kind: 'unknown', valid: false, problems: [error] });
@@ -58,20 +62,22 @@ interface CategoryContext {
   cache: CriteriaCache;
   given: CriteriaSet | undefined;
   installed: string[];
+  limits: Limits;
 }
 
 /** Validates one file's text, telling a criteria file from a manifest by its top-level key. */
 async function validateFile(file: string, context: CategoryContext): Promise<FileValidation> {
-  const read = await readText(file);
+  const { limits } = context;
+  const read = await readText(file, limits);
   if ('problem' in read) return { file, kind: 'unknown', valid: false, problems: [read.problem] };
-  const parsed = parseYaml(file, read.text);
+  const parsed = parseYaml(file, read.text, limits);
   if (parsed.problems.length > 0) return { file, kind: 'unknown', valid: false, problems: parsed.problems };
   if (isCriteriaDocument(parsed.source)) {
-    const load = parseCriteria(file, read.text);
+    const load = parseCriteria(file, read.text, limits);
     if (!load.ok) return { file, kind: 'criteria', valid: false, ...idOf(parsed.value), problems: load.problems };
     return { file, kind: 'criteria', valid: true, id: load.set.id, criteria: load.set.criteria.length, problems: [] };
   }
-  const load = parseManifest(file, read.text);
+  const load = parseManifest(file, read.text, limits);
   if (!load.ok) return { file, kind: 'manifest', valid: false, ...categoryOf(parsed.value), problems: load.problems };
   const { manifest, source } = load.loaded;
   const complaint = await categoryProblem(manifest.category, context);

@@ -1,4 +1,5 @@
 import { loadManifests } from '../load/load-manifests.js';
+import type { Limits } from '../load/limits.js';
 import type { Problem } from '../load/problem.js';
 import { locate, type YamlSource } from '../load/source.js';
 import type { ManifestPath } from '../operators/operator.js';
@@ -15,6 +16,8 @@ import { type CheckResult, summarizeVerify, VERIFY_REPORT_FORMAT, type VerifiedC
 export interface VerifyOptions {
   /** The way to the network; `createHttpClient` gives the real one. */
   client: HttpClient;
+  /** Bounds on untrusted input; any not given keeps its default. */
+  limits?: Partial<Limits>;
   /** Requests in flight at once, over all hosts (default 16). */
   concurrency?: number;
   /** Requests in flight at once to one host (default 4). */
@@ -43,7 +46,7 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
   const githubApi = options.githubApi ?? DEFAULT_GITHUB_API;
   const errors: Problem[] = [];
   const loaded: LoadedCandidate[] = [];
-  for await (const { file, manifest, source } of loadManifests(paths, errors)) {
+  for await (const { file, manifest, source } of loadManifests(paths, { errors }, options.limits ? { limits: options.limits } : {})) {
     loaded.push({ file, name: manifest.name, source, checks: planChecks(manifest, githubHostsFor(githubApi)) });
   }
 
