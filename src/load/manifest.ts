@@ -1,5 +1,5 @@
 import { type Manifest, manifestSchema } from '../schema/manifest.js';
-import { readText } from './read-file.js';
+import { readText, readTextSync } from './read-file.js';
 import type { Problem } from './problem.js';
 import type { YamlSource } from './source.js';
 import { isCriteriaDocument } from './kind.js';
@@ -27,6 +27,13 @@ export function parseManifest(file: string, text: string): ManifestLoad {
 
 export async function loadManifest(file: string): Promise<ManifestLoad> {
   const read = await readText(file);
+  if ('problem' in read) return { ok: false, file, problems: [read.problem] };
+  return parseManifest(file, read.text);
+}
+
+/** loadManifest for batches: the same result, read synchronously (see readTextSync). */
+export function loadManifestSync(file: string): ManifestLoad {
+  const read = readTextSync(file);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
   return parseManifest(file, read.text);
 }

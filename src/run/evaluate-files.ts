@@ -2,7 +2,7 @@ import { evaluateManifest } from '../engine/evaluate.js';
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
 import { discoverFiles } from '../load/discover.js';
-import { loadManifest } from '../load/manifest.js';
+import { loadManifestSync } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
 import { packageVersion } from '../paths.js';
@@ -38,7 +38,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const candidates: CandidateReport[] = [];
   const usedSets = new Map<string, CriteriaSet>();
   for (const file of files) {
-    const load = await loadManifest(file);
+    const load = loadManifestSync(file);
     if (!load.ok) {
       // A criteria file met while searching a directory is not a candidate; named outright, it is a mistake.
       if (!load.isCriteria || named.has(file)) errors.push(...load.problems);
