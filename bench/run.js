@@ -12,20 +12,25 @@ const bin = join(here, '..', 'bin', 'pgcheck.js');
 const floor = join(here, 'floor.js');
 const probe = join(here, 'rss-probe.js');
 const quick = process.argv.includes('--quick');
-const reps = quick ? { start: 3, batch: 2, big: 1 } : { start: 11, batch: 5, big: 3 };
+const reps = quick ? { start: 5, batch: 3, big: 1 } : { start: 11, batch: 5, big: 3 };
 const devNull = openSync('/dev/null', 'w');
 const work = mkdtempSync(join(tmpdir(), 'pgcheck-bench-'));
 
-function runOnce(args, env = process.env) {
+const probeOut = join(work, 'probe.json');
+
+/** One run: wall time seen from here; CPU time and peak RSS reported by rss-probe.js inside the child. */
+function runOnce(args) {
+  const env = { ...process.env, PGCHECK_BENCH_PROBE_OUT: probeOut };
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, args, { stdio: ['ignore', devNull, 'pipe'], env, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--import', probe, ...args], { stdio: ['ignore', devNull, 'pipe'], env, maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // Exit 1 only says a candidate fails the minimum; anything else means the measurement is void.
   if (child.status !== 0 && child.status !== 1) {
     throw new Error(`bench: node ${args.join(' ')} exited ${child.status ?? child.signal}:\n${child.stderr.toString().slice(0, 2000)}`);
   }
   if (child.stderr.length > 0) throw new Error(`bench: node ${args.join(' ')} wrote to stderr:\n${child.stderr.toString().slice(0, 2000)}`);
-  return seconds;
+  const { cpuSeconds, maxRssMb } = JSON.parse(readFileSync(probeOut, 'utf8'));
+  return { seconds, cpuSeconds, maxRssMb };
 }
 
 function median(values) {
@@ -34,26 +39,24 @@ function median(values) {
   return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
-/** Median wall time of `count` runs, after one unmeasured warm-up run (file cache, disk). */
-function time(label, args, count) {
-  runOnce(args);
+/** Medians of `count` runs (after an unmeasured warm-up run when `warmUp`: file cache, disk). */
+function time(label, args, count, warmUp = true) {
+  if (warmUp) runOnce(args);
   const runs = Array.from({ length: count }, () => runOnce(args));
-  const seconds = median(runs);
-  process.stderr.write(`  ${label.padEnd(34)} ${seconds.toFixed(3)} s  (median of ${count})\n`);
-  return { seconds, runs };
-}
-
-/** Peak resident set size of one run, read inside the child by rss-probe.js. */
-function peakRss(args) {
-  const out = join(work, 'rss.txt');
-  runOnce(['--import', probe, ...args], { ...process.env, PGCHECK_BENCH_RSS_OUT: out });
-  return Number(readFileSync(out, 'utf8')) / 1024;
+  const result = {
+    seconds: median(runs.map((run) => run.seconds)),
+    cpuSeconds: median(runs.map((run) => run.cpuSeconds)),
+    peakRssMb: Math.max(...runs.map((run) => run.maxRssMb)),
+    runs,
+  };
+  process.stderr.write(`  ${label.padEnd(34)} ${result.seconds.toFixed(3)} s wall, ${result.cpuSeconds.toFixed(3)} s CPU  (median of ${count})\n`);
+  return result;
 }
 
 function offeredFormats() {
   const help = spawnSync(process.execPath, [bin, 'evaluate', '--help'], { encoding: 'utf8' }).stdout;
-  const choices = /--format <format>[^\n]*\(choices: ([^)]*)\)/.exec(help)?.[1] ?? '';
-  return choices.split(',').map((choice) => choice.trim().replace(/^"|"$/g, ''));
+  const choices = /\(choices: ((?:"[^"]*"(?:, )?)+)/.exec(help)?.[1] ?? '';
+  return [...choices.matchAll(/"([^"]*)"/g)].map((match) => match[1]);
 }
 
 function main() {
@@ -68,8 +71,9 @@ function main() {
   const B = time('B  pgcheck evaluate (1 file)', [bin, 'evaluate', one], reps.start);
   const C1 = time('C  yaml floor, 1,000 files', [floor, small], reps.batch);
   const D1 = time('D  pgcheck evaluate, 1,000 files', [bin, 'evaluate', small], reps.batch);
-  const C10 = time('C  yaml floor, 10,000 files', [floor, large], reps.big);
-  const D10 = time('D  pgcheck evaluate, 10,000 files', [bin, 'evaluate', large], reps.big);
+  // No warm-up runs at 10,000 files: each takes long, and the floor run has just read the files.
+  const C10 = time('C  yaml floor, 10,000 files', [floor, large], reps.big, false);
+  const D10 = time('D  pgcheck evaluate, 10,000 files', [bin, 'evaluate', large], reps.big, false);
   const byFormat = { table: D10.seconds };
   const skipped = [];
   for (const format of ['json', 'junit']) {
@@ -78,10 +82,10 @@ function main() {
       process.stderr.write(`  --format ${format}: skipped, this pgcheck does not offer it (offers: ${formats.join(', ')})\n`);
       continue;
     }
-    byFormat[format] = time(`   --format ${format}, 10,000 files`, [bin, 'evaluate', '--format', format, large], reps.big).seconds;
+    byFormat[format] = time(`   --format ${format}, 10,000 files`, [bin, 'evaluate', '--format', format, large], reps.big, false).seconds;
   }
-  const rss1 = peakRss([bin, 'evaluate', small]);
-  const rss10 = peakRss([bin, 'evaluate', large]);
+  const rss1 = D1.peakRssMb;
+  const rss10 = D10.peakRssMb;
 
   const results = {
     date: new Date().toISOString(),
@@ -104,6 +108,12 @@ function main() {
       D_10000_over_D_1000: { max: 11, met: D10.seconds / D1.seconds <= 11 },
       peak_rss_10000_mb: { max: 200, met: rss10 < 200 },
     },
+    cpu_seconds: { A: A.cpuSeconds, B: B.cpuSeconds, C_1000: C1.cpuSeconds, D_1000: D1.cpuSeconds, C_10000: C10.cpuSeconds, D_10000: D10.cpuSeconds },
+    cpu_ratios: {
+      B_over_A: B.cpuSeconds / A.cpuSeconds,
+      D_over_C_1000: D1.cpuSeconds / C1.cpuSeconds,
+      D_10000_over_D_1000: D10.cpuSeconds / D1.cpuSeconds,
+    },
     runs: { A: A.runs, B: B.runs, C_1000: C1.runs, D_1000: D1.runs, C_10000: C10.runs, D_10000: D10.runs },
   };
   mkdirSync(join(here, 'results'), { recursive: true });
@@ -119,14 +129,14 @@ function printTable(results) {
   const rows = [
     ['A   node -e 0', `${s.A.toFixed(3)} s`, ''],
     ['B   pgcheck evaluate, 1 file', `${s.B.toFixed(3)} s`, ''],
-    ['B/A start-up', `${results.ratios.B_over_A.toFixed(2)}x`, `<= 2.5: ${mark(t.B_over_A)}`],
+    ['B/A start-up', `${results.ratios.B_over_A.toFixed(2)}x`, `<= 2.5: ${mark(t.B_over_A)}  (CPU time: ${results.cpu_ratios.B_over_A.toFixed(2)}x)`],
     ['C   yaml floor, 1,000 files', `${s.C_1000.toFixed(3)} s`, ''],
     ['D   pgcheck, 1,000 files', `${s.D_1000.toFixed(3)} s`, ''],
-    ['D/C 1,000 files', `${results.ratios.D_over_C_1000.toFixed(2)}x`, `<= 1.25: ${mark(t.D_over_C_1000)}`],
+    ['D/C 1,000 files', `${results.ratios.D_over_C_1000.toFixed(2)}x`, `<= 1.25: ${mark(t.D_over_C_1000)}  (CPU time: ${results.cpu_ratios.D_over_C_1000.toFixed(2)}x)`],
     ['C   yaml floor, 10,000 files', `${s.C_10000.toFixed(3)} s`, ''],
     ['D   pgcheck, 10,000 files', `${s.D_10000.toFixed(3)} s`, ''],
     ['D/C 10,000 files', `${results.ratios.D_over_C_10000.toFixed(2)}x`, ''],
-    ['D 10,000 / D 1,000', `${results.ratios.D_10000_over_D_1000.toFixed(2)}x`, `<= 11: ${mark(t.D_10000_over_D_1000)}`],
+    ['D 10,000 / D 1,000', `${results.ratios.D_10000_over_D_1000.toFixed(2)}x`, `<= 11: ${mark(t.D_10000_over_D_1000)}  (CPU time: ${results.cpu_ratios.D_10000_over_D_1000.toFixed(2)}x)`],
     ['peak RSS D, 1,000 files', `${results.peak_rss_mb.D_1000.toFixed(0)} MB`, ''],
     ['peak RSS D, 10,000 files', `${results.peak_rss_mb.D_10000.toFixed(0)} MB`, `< 200 MB: ${mark(t.peak_rss_10000_mb)}`],
     ...Object.entries(results.formats_10000).map(([format, { seconds, over_table }]) => [`--format ${format}, 10,000 files`, `${seconds.toFixed(3)} s`, `${over_table.toFixed(2)}x table`]),
