@@ -27,7 +27,7 @@ test('evaluate never loads undici', async () => {
   const { code, modules } = await loadedModules('evaluate', ['evaluate', 'candidates/ente.yaml']);
   expect(code).toBe(0);
   // The trace works: it saw the CLI's own modules.
-  expect(modules.some((url) => url.endsWith('/dist/cli/main.js'))).toBe(true);
+  expect(modules.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
   expect(modules.filter(isUndici)).toEqual([]);
 });
 

@@ -1,7 +1,7 @@
 import { Chalk } from 'chalk';
-import Table from 'cli-table3';
 import type { CandidateReport } from '../report/report.js';
 import type { Formatter, FormatOptions } from './format.js';
+import { grid } from './grid.js';
 import { resultDetail } from './notes.js';
 import { summaryLine } from './summary-line.js';
 import { paintStatus, paintVerdict } from './symbols.js';
@@ -23,23 +23,15 @@ function candidateTable(candidate: CandidateReport, options: FormatOptions): str
   const chalk = new Chalk({ level: options.color ? 1 : 0 });
   const best = candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
   const heading = `${chalk.bold(terminalText(candidate.name))} (${terminalText(candidate.file)}): ${paintVerdict(chalk, candidate.verdict)} against ${terminalText(candidate.criteria)}${best}`;
-  const grid = new Table({
-    head: ['criterion', 'level', 'status', 'reason', 'line'].map((title) => chalk.bold(title)),
-    // cli-table3 colours borders and heads itself, ignoring NO_COLOR: leave colour to us.
-    style: { head: [], border: [], compact: true },
-    wordWrap: true,
-    ...(options.width ? { colWidths: columnWidths(options.width) } : {}),
-  });
-  for (const result of candidate.results) {
-    grid.push([
-      terminalText(result.criterion),
-      result.level,
-      `${paintStatus(chalk, result.status)}${result.stale ? ' (stale)' : ''}`,
-      terminalText(resultDetail(result)),
-      `${result.line}:${result.column}`,
-    ]);
-  }
-  return `${heading}\n${grid.toString()}`;
+  const head = ['criterion', 'level', 'status', 'reason', 'line'].map((title) => chalk.bold(title));
+  const rows = candidate.results.map((result) => [
+    terminalText(result.criterion),
+    result.level,
+    `${paintStatus(chalk, result.status)}${result.stale ? ' (stale)' : ''}`,
+    terminalText(resultDetail(result)),
+    `${result.line}:${result.column}`,
+  ]);
+  return `${heading}\n${grid(head, rows, { wordWrap: true, ...(options.width ? { colWidths: columnWidths(options.width) } : {}) })}`;
 }
 
 function columnWidths(width: number): (number | null)[] {

@@ -76,14 +76,16 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
       continue;
     }
     warnings.push(...waiverNotes.warnings);
-    candidates.push({
-      file,
-      name: manifest.name,
-      criteria: set.id,
-      verdict: evaluation.verdict,
-      best_case: evaluation.bestCase,
-      results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
-    });
+    candidates.push(
+      detached({
+        file,
+        name: manifest.name,
+        criteria: set.id,
+        verdict: evaluation.verdict,
+        best_case: evaluation.bestCase,
+        results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
+      }),
+    );
   }
   return {
     tool: 'pgcheck',
@@ -96,6 +98,15 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     warnings,
     summary: summarize(candidates, errors),
   };
+}
+
+/**
+ * A copy of `candidate` that shares no string with the manifest's text. Strings taken from the
+ * parsed YAML (names, values in reasons) are slices of the whole file text in V8 and would keep
+ * every file of a batch in memory; the report must hold only its own small results.
+ */
+function detached(candidate: CandidateReport): CandidateReport {
+  return JSON.parse(JSON.stringify(candidate)) as CandidateReport;
 }
 
 export function criteriaInfo(set: CriteriaSet): CriteriaInfo {

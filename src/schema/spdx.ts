@@ -24,8 +24,24 @@ export type SpdxNode =
   | { license: string; plus?: boolean; exception?: string }
   | { conjunction: 'and' | 'or'; left: SpdxNode; right: SpdxNode };
 
-/** Parses an SPDX expression; returns an error message instead of throwing. */
-export function parseLicense(expression: string): { node: SpdxNode } | { error: string } {
+type ParsedLicense = { node: SpdxNode } | { error: string };
+
+// A batch repeats the same few licence expressions thousands of times (validation and the
+// osi-approved check each parse every one): parse each once. Bounded, so hostile input cannot grow it.
+const parsedLicenses = new Map<string, ParsedLicense>();
+const PARSED_LICENSES_KEPT = 1000;
+
+/** Parses an SPDX expression; returns an error message instead of throwing. The result is shared: do not modify it. */
+export function parseLicense(expression: string): ParsedLicense {
+  let parsed = parsedLicenses.get(expression);
+  if (!parsed) {
+    parsed = parseLicenseUncached(expression);
+    if (parsedLicenses.size < PARSED_LICENSES_KEPT) parsedLicenses.set(expression, parsed);
+  }
+  return parsed;
+}
+
+function parseLicenseUncached(expression: string): ParsedLicense {
   try {
     return { node: parser()(expression) as SpdxNode };
   } catch {
