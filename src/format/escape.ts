@@ -40,7 +40,8 @@ export function githubProperty(text: string): string {
   return githubMessage(text).replace(/:/g, '%3A').replace(/,/g, '%2C');
 }
 
-const URL_SAFE = /[^A-Za-z0-9\-._~:/?#[\]@!$&*+,;=%]/g;
+// Code points (flag u), so a character outside the BMP is encoded whole rather than as two halves.
+const URL_SAFE = /[^A-Za-z0-9\-._~:/?#[\]@!$&*+,;=%]/gu;
 
 /**
  * An http(s) URL with every character that could end a markdown link or an HTML attribute
