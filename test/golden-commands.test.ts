@@ -57,6 +57,13 @@ describe('exit codes of validate, init and criteria', () => {
     expect(runCli([...args]).code).toBe(code);
   });
 
+  it('criteria list of an unknown id reports that id only, and does not claim that no set is installed', () => {
+    const run = runCli(['criteria', 'list', 'photo-managment']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown criteria set "photo-managment"');
+    expect(run.stdout).toBe('');
+  });
+
   it('init leaves an existing file as it was', () => {
     const before = readFileSync('candidates/ente.yaml', 'utf8');
     runCli(['init', 'candidates/ente.yaml', '--name', 'Overwritten']);
