@@ -6,12 +6,11 @@ import { isCriteriaDocument } from '../load/kind.js';
 import { parseManifest } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { readText } from '../load/read-file.js';
-import { locate, parseYaml } from '../load/source.js';
+import { locate, parseYaml, type YamlSource } from '../load/source.js';
 import { closest } from '../schema/suggest.js';
 import { requireCriteria } from './criteria-option.js';
 import { unknownCriterionNote } from '../engine/waivers.js';
 import type { Manifest } from '../schema/manifest.js';
-import type { YamlSource } from '../load/source.js';
 import { waiverProblems } from './waiver-problems.js';
 
 /** What a file was taken to be: `unknown` when it could not be read or parsed far enough to tell. */
