@@ -76,6 +76,14 @@ describe('--quiet', () => {
     expect(stdout).toContain('? unknown');
     expect(stdout).toMatch(/^3 candidates: 2 meet the minimum, 1 fails it/m);
   });
+
+  it.each(['evaluate', 'compare'])('%s: with --fail-on stale, shows the stale results that fail the run', (command) => {
+    const run = runCli([command, 'candidates/ente.yaml', 'candidates/photoprism.yaml', '--quiet', '--fail-on', 'stale']);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('PhotoPrism');
+    expect(run.stdout).toContain('✓ pass (stale)');
+    expect(run.stdout).not.toContain('Ente Photos');
+  });
 });
 
 describe('--report', () => {

@@ -52,9 +52,25 @@ describe('exit codes of validate, init and criteria', () => {
     ['init to stdout', ['init', '--name', 'X'], 0],
     ['init over an existing file', ['init', 'candidates/ente.yaml', '--name', 'X'], 2],
     ['criteria show of an unknown id', ['criteria', 'show', 'nope'], 2],
+    ['a waiver for a criterion the set lacks (evaluate rejects it too)', ['validate', 'test/fixtures/evidence/unknown-waiver.yaml'], 2],
     ['criteria show of a path', ['criteria', 'show', NOTE_TAKING], 0],
   ] as const)('%s', (_name, args, code) => {
     expect(runCli([...args]).code).toBe(code);
+  });
+
+  it('criteria list of an unknown id reports that id only, and does not claim that no set is installed', () => {
+    const run = runCli(['criteria', 'list', 'photo-managment']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain('unknown criteria set "photo-managment"');
+    expect(run.stdout).toBe('');
+  });
+
+  it('validate names a waiver for a criterion the set lacks at its line, as evaluate does', () => {
+    const file = 'test/fixtures/evidence/unknown-waiver.yaml';
+    const validated = runCli(['validate', file]).stderr;
+    const evaluated = runCli(['evaluate', file, '--as-of', '2026-08-01']).stderr;
+    expect(validated).toContain('is not a criterion of photo-management');
+    expect(validated).toBe(evaluated);
   });
 
   it('init leaves an existing file as it was', () => {

@@ -15,7 +15,8 @@ export async function listCriteriaCommand(references: string[], options: { forma
   const sets = await loadAll(catalog, wanted, io);
   const summaries = sets.loaded.map((set) => shownFile(summarizeCriteriaSet(set)));
   if (options.format === 'json') io.stdout(`${JSON.stringify(summaries, null, 2)}\n`);
-  else io.stdout(summaries.length === 0 ? 'no criteria sets installed\n' : listText(summaries));
+  else if (summaries.length > 0) io.stdout(listText(summaries));
+  else if (!sets.failed) io.stdout('no criteria sets installed\n');
   return sets.failed ? 2 : 0;
 }
 

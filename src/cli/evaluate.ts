@@ -46,9 +46,10 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
   printProblems(io, report.errors);
   printProblems(io, report.warnings, 'warning: ');
   const color = useColor(options.color, io.env, io.stdoutIsTTY);
-  const formatOptions = { color, quiet: options.quiet === true, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
+  const staleFails = options.failOn?.includes('stale') === true;
+  const formatOptions = { color, quiet: options.quiet === true, staleFails, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
   if (view === 'compare' && formatter.renderCompare) io.stdout(formatter.renderCompare(report, formatOptions));
-  else io.stdout(formatter.render(options.quiet ? quietReport(report) : report, formatOptions));
+  else io.stdout(formatter.render(options.quiet ? quietReport(report, { staleFails }) : report, formatOptions));
   const written = await writeReports(options.report ?? [], report, view, io);
   return written ? exitCodeOf(report, options.failOn) : 2;
 }

@@ -9,6 +9,12 @@ export interface Waiver {
   expires: string;
 }
 
+/** The note for `waivers[index]` naming `criterion`, which is not among the set's criterion ids. */
+export function unknownCriterionNote(criterion: string, index: number, ids: readonly string[], criteria: string): WaiverNote {
+  const suggestion = closest(criterion, ids);
+  return { code: 'unknown-criterion', index, criterion, criteria, ...(suggestion ? { suggestion } : {}) };
+}
+
 /**
  * Turns results a live waiver covers into `waived` (never `pass`), and notes every waiver that
  * did not apply: for an unknown criterion, expired before `asOf`, or covering nothing that needs it.
@@ -26,8 +32,7 @@ export function applyWaivers(
     const result = results.find((candidate) => candidate.criterion === criterion);
     const earlier = waived.get(criterion);
     if (!result) {
-      const suggestion = closest(criterion, ids);
-      notes.push({ code: 'unknown-criterion', index, criterion, criteria: context.criteria, ...(suggestion ? { suggestion } : {}) });
+      notes.push(unknownCriterionNote(criterion, index, ids, context.criteria));
     } else if (waiver.expires < context.asOf) {
       notes.push({ code: 'expired', index, criterion, expires: waiver.expires, asOf: context.asOf });
     } else if (result.status === 'pass' || result.status === 'not-applicable') {

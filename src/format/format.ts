@@ -6,6 +6,8 @@ export interface FormatOptions {
   width?: number;
   /** Compare view only: show only candidates that do not meet the minimum, and the rows they fail. */
   quiet?: boolean;
+  /** With quiet: `--fail-on stale` was given, so stale results are shown as failing. */
+  staleFails?: boolean;
 }
 
 /** A report format: a pure function from the report to text. */

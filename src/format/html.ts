@@ -31,7 +31,7 @@ function page(title: string, report: Report, options: FormatOptions): string {
   const body = [
     `<h1>${title}</h1>`,
     `<p id="summary">${h(summaryLine(report.summary))}</p>`,
-    ...buildMatrices(report, { quiet: options.quiet }).map(matrixSection),
+    ...buildMatrices(report, { quiet: options.quiet, staleFails: options.staleFails }).map(matrixSection),
     ...report.candidates.map(candidateSection),
     criteriaSection(report),
     ...problemSections(report).map(({ title: heading, problems }) =>

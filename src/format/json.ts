@@ -8,7 +8,7 @@ export const json: Formatter = {
   render: (report) => jsonText(report),
   renderCompare: (report, options) => {
     const { tool, version, report_format, summary, errors, warnings } = report;
-    const matrices = buildMatrices(report, { quiet: options.quiet });
+    const matrices = buildMatrices(report, { quiet: options.quiet, staleFails: options.staleFails });
     return jsonText({ tool, version, report_format, matrices, summary, errors, warnings });
   },
 };

@@ -11,7 +11,7 @@ export const markdown: Formatter = {
   name: 'markdown',
   description: 'GitHub-flavoured markdown tables, to paste into a pull request or forum post',
   render: (report) => page('pgcheck report', report, report.candidates.map(candidateSection)),
-  renderCompare: (report, options) => page('pgcheck comparison', report, buildMatrices(report, { quiet: options.quiet }).map(matrixSection)),
+  renderCompare: (report, options) => page('pgcheck comparison', report, buildMatrices(report, { quiet: options.quiet, staleFails: options.staleFails }).map(matrixSection)),
 };
 
 function page(title: string, report: Report, sections: string[]): string {

@@ -10,7 +10,7 @@ import { terminalText } from './terminal-text.js';
 
 /** The compare matrix for a terminal: one table per criteria set, then the summary line. */
 export function tableCompare(report: Report, options: FormatOptions): string {
-  const blocks = buildMatrices(report, { quiet: options.quiet }).map((matrix) => matrixTable(matrix, options));
+  const blocks = buildMatrices(report, { quiet: options.quiet, staleFails: options.staleFails }).map((matrix) => matrixTable(matrix, options));
   blocks.push(summaryLine(report.summary));
   return `${blocks.join('\n\n')}\n`;
 }

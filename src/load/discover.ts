@@ -1,6 +1,6 @@
 import type { Dirent } from 'node:fs';
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { join, normalize } from 'node:path';
 import { type Limits, raiseHint, withDefaults } from './limits.js';
 import type { Problem } from './problem.js';
 import { errorReason } from './read-file.js';
@@ -36,8 +36,9 @@ export async function discoverFiles(paths: readonly string[], given: Partial<Lim
     try {
       if ((await stat(path)).isDirectory()) await walker.walk(path, path);
       else {
-        walker.add(path, path);
-        found.named.add(path);
+        // normalize, as join does for files found in directories, so `./a.yaml` and `a.yaml` are one file.
+        walker.add(normalize(path), path);
+        found.named.add(normalize(path));
       }
     } catch (error) {
       found.problems.push(at(path, `cannot read: ${errorReason(error)}`));

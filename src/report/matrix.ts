@@ -1,5 +1,6 @@
 import type { Verdict } from '../engine/evaluate.js';
 import type { Level } from '../schema/criteria.js';
+import { keptByQuiet, type QuietOptions, resultKeptByQuiet } from './quiet.js';
 import type { CandidateReport, CriteriaInfo, Report, ResultReport } from './report.js';
 
 /** One comparison: the candidates judged against one criteria set, criteria as rows, candidates as columns. */
@@ -18,7 +19,7 @@ export interface MatrixRow {
   cells: (ResultReport | null)[];
 }
 
-export interface MatrixOptions {
+export interface MatrixOptions extends QuietOptions {
   /** Keep only candidates that do not meet the minimum, and rows where one of them fails or is unknown. */
   quiet?: boolean;
 }
@@ -30,7 +31,7 @@ export interface MatrixOptions {
 export function buildMatrices(report: Report, options: MatrixOptions = {}): Matrix[] {
   return report.criteria.flatMap((set) => {
     const candidates = report.candidates.filter(
-      (candidate) => candidate.criteria === set.id && !(options.quiet && candidate.verdict === 'meets-minimum'),
+      (candidate) => candidate.criteria === set.id && !(options.quiet && !keptByQuiet(candidate, options)),
     );
     if (candidates.length === 0) return [];
     const rows = set.criteria
@@ -41,7 +42,7 @@ export function buildMatrices(report: Report, options: MatrixOptions = {}): Matr
         ...(help ? { help } : {}),
         cells: candidates.map((candidate) => cellOf(candidate, id)),
       }))
-      .filter((row) => !options.quiet || row.cells.some((cell) => cell !== null && isFailing(cell)));
+      .filter((row) => !options.quiet || row.cells.some((cell) => cell !== null && resultKeptByQuiet(cell, options)));
     const { criteria: _criteria, ...info } = set;
     return [{ criteria: info, candidates: candidates.map(({ results: _results, criteria: _set, ...column }) => column), rows }];
   });
@@ -49,9 +50,4 @@ export function buildMatrices(report: Report, options: MatrixOptions = {}): Matr
 
 function cellOf(candidate: CandidateReport, criterion: string): ResultReport | null {
   return candidate.results.find((result) => result.criterion === criterion) ?? null;
-}
-
-/** What `--quiet` keeps: results that fail or could not be decided. */
-export function isFailing(result: ResultReport): boolean {
-  return result.status === 'fail' || result.status === 'unknown';
 }

@@ -6,9 +6,12 @@ import { isCriteriaDocument } from '../load/kind.js';
 import { parseManifest } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { readText } from '../load/read-file.js';
-import { locate, parseYaml } from '../load/source.js';
+import { locate, parseYaml, type YamlSource } from '../load/source.js';
 import { closest } from '../schema/suggest.js';
 import { requireCriteria } from './criteria-option.js';
+import { unknownCriterionNote } from '../engine/waivers.js';
+import type { Manifest } from '../schema/manifest.js';
+import { waiverProblems } from './waiver-problems.js';
 
 /** What a file was taken to be: `unknown` when it could not be read or parsed far enough to tell. */
 export type FileKind = 'manifest' | 'criteria' | 'unknown';
@@ -81,9 +84,23 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
   if (!load.ok) return { file, kind: 'manifest', valid: false, ...categoryOf(parsed.value), problems: load.problems };
   const { manifest, source } = load.loaded;
   const complaint = await categoryProblem(manifest.category, context);
-  if (complaint === undefined) return { file, kind: 'manifest', valid: true, id: manifest.category, problems: [] };
+  if (complaint === undefined) {
+    const problems = await unknownWaiverProblems(manifest, source, context);
+    return { file, kind: 'manifest', valid: problems.length === 0, id: manifest.category, problems };
+  }
   const { line, column } = locate(source, ['category']);
   return { file, kind: 'manifest', valid: false, id: manifest.category, problems: [{ file, line, column, message: `category: ${complaint}` }] };
+}
+
+/** Waivers naming a criterion the manifest's set lacks: errors for evaluate too, so they are for validate. */
+async function unknownWaiverProblems(manifest: Manifest, source: YamlSource, context: CategoryContext): Promise<Problem[]> {
+  const resolution = context.given?.id === manifest.category ? { ok: true as const, set: context.given } : await context.cache.resolve(manifest.category);
+  if (!resolution.ok) return [];
+  const ids = resolution.set.criteria.map((criterion) => criterion.id);
+  const notes = (manifest.waivers ?? []).flatMap((waiver, index) =>
+    ids.includes(waiver.criterion) ? [] : [unknownCriterionNote(waiver.criterion, index, ids, resolution.set.id)],
+  );
+  return waiverProblems(notes, source).errors;
 }
 
 /** Why `category` names no usable criteria set, or undefined when it does. */

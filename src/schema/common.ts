@@ -24,8 +24,6 @@ function isRealDate(value: string): boolean {
   return !Number.isNaN(date.getTime()) && date.toISOString().startsWith(value);
 }
 
-export const maxAgeUnits = ['day', 'week', 'month', 'year'] as const;
-
 /** How old evidence may be: a whole number and a unit, e.g. `12 months`, `90 days`, `1 year`. */
 export const maxAge = z
   .string()
