@@ -71,3 +71,16 @@ describe('untrusted text on the terminal', () => {
     expect(run.stdout).toContain('Evil RedLink gnp.exe Second line');
   });
 });
+
+describe('--fail-on', () => {
+  it('takes one state per use, so the paths after it are still paths', () => {
+    expect(runPinned(['evaluate', '--fail-on', 'unknown', `${M}/incomplete.yaml`]).code).toBe(1);
+    expect(runPinned(['evaluate', '--fail-on', 'unknown', '--fail-on', 'stale', 'candidates/ente.yaml']).code).toBe(0);
+    expect(runPinned(['evaluate', '--fail-on', 'unknown,stale', 'candidates/photoprism.yaml']).code).toBe(1);
+  });
+  it('refuses a state it does not know, with exit 2', () => {
+    const run = runPinned(['evaluate', '--fail-on', 'stael', 'candidates/ente.yaml']);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toMatch(/--fail-on.*stael/);
+  });
+});

@@ -1,7 +1,7 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import { isIsoDate } from '../engine/dates.js';
 import { formatters } from '../format/registry.js';
-import { failOnStates } from '../report/report.js';
+import { type FailOn, failOnStates } from '../report/report.js';
 import { packageVersion } from '../paths.js';
 import { reportCrash } from './crash.js';
 import { evaluateCommand } from './evaluate.js';
@@ -69,13 +69,28 @@ function addReportOptions(command: Command): Command {
     .option('-c, --criteria <id-or-path>', "criteria set to apply instead of each manifest's category")
     .addOption(new Option('-f, --format <format>', 'output format').choices([...formatters.keys()]).default('table'))
     .option('--report <format=path>', 'also write a report in that format to that file (repeatable)', parseReportTarget)
-    .addOption(new Option('--fail-on <state...>', 'also exit 1 when a candidate has results in this state').choices([...failOnStates]).default([]))
+    .addOption(
+      new Option('--fail-on <state>', `also exit 1 when a candidate has results in this state: ${failOnStates.join(', ')} (repeatable, or comma-separated)`)
+        .argParser(collectFailOn)
+        .default([]),
+    )
     .option('--as-of <date>', 'evaluate as of this day, YYYY-MM-DD, for staleness and waiver expiry (default: today)', asOfDate)
     .option('--require-evidence', 'require a source for every claim a result relies on, for every criterion')
     .option('--no-waivers', "ignore the manifests' waivers")
     .option('-q, --quiet', 'show only what fails: candidates not meeting the minimum and their failing or unknown results')
     .option('--no-color', 'never colour the output (NO_COLOR works too)');
   return addLimitOptions(command);
+}
+
+/**
+ * One state per use (repeatable, or comma-separated): a variadic option would take the paths that
+ * follow it as more states.
+ */
+function collectFailOn(value: string, previous: FailOn[]): FailOn[] {
+  const states = value.split(',').map((state) => state.trim());
+  const unknown = states.find((state) => !(failOnStates as readonly string[]).includes(state));
+  if (unknown !== undefined) throw new InvalidArgumentError(`expected one of ${failOnStates.join(', ')}, got "${unknown}".`);
+  return [...previous, ...(states as FailOn[])];
 }
 
 function asOfDate(value: string): string {
