@@ -1,3 +1,6 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli, runPinned, transcript } from './helpers/cli.js';
 
@@ -82,5 +85,20 @@ describe('--fail-on', () => {
     const run = runPinned(['evaluate', '--fail-on', 'stael', 'candidates/ente.yaml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--fail-on.*stael/);
+  });
+});
+
+describe('a run that finds no manifest', () => {
+  it('exits 2 and says so, since an audit of the wrong folder must not pass', () => {
+    const empty = mkdtempSync(join(tmpdir(), 'pgcheck-empty-'));
+    try {
+      for (const command of ['evaluate', 'compare']) {
+        const run = runPinned([command, empty]);
+        expect(run.code).toBe(2);
+        expect(run.stderr).toContain(`${empty}:1:1: no candidate manifests found (searched for *.yaml and *.yml)`);
+      }
+    } finally {
+      rmSync(empty, { recursive: true, force: true });
+    }
   });
 });

@@ -22,12 +22,18 @@ export async function* loadManifests(
   const { files, named, problems: unreadable, skipped } = await discoverFiles(paths, options.limits);
   sink.errors.push(...unreadable);
   sink.warnings?.push(...skipped);
+  let found = unreadable.length;
   for (const [index, file] of files.entries()) {
     options.onProgress?.(index, files.length);
     const load = await loadManifest(file, options.limits);
+    found += load.ok || !load.isCriteria || named.has(file) ? 1 : 0;
     if (load.ok) yield load.loaded;
     // A criteria file met while searching a directory is not a candidate; named outright, it is a mistake.
     else if (!load.isCriteria || named.has(file)) sink.errors.push(...load.problems);
   }
   options.onProgress?.(files.length, files.length);
+  // An audit pointed at the wrong folder must not pass as "0 candidates, all fine".
+  if (found === 0) {
+    for (const path of paths) sink.errors.push({ file: path, line: 1, column: 1, message: 'no candidate manifests found (searched for *.yaml and *.yml)' });
+  }
 }
