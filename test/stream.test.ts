@@ -19,9 +19,9 @@ describe('streamed evaluate output', () => {
   });
 
   for (const [name, formatter] of formatters) {
-    if (!formatter.stream) continue;
+    const { stream } = formatter;
+    if (!stream) continue;
     it(`${name}: the pieces joined are exactly render() of the whole report, with and without colour`, async () => {
-      const { stream } = formatter;
       for (const options of [{ color: false }, { color: true }, { color: false, width: 100 }]) {
         const pieces: string[] = [];
         const rest = await evaluateFiles(inputs, { asOf, onCandidate: (candidate) => pieces.push(stream.candidate(candidate, options)) });
