@@ -54,7 +54,8 @@ function time(label, args, count, warmUp = true) {
 }
 
 function offeredFormats() {
-  const help = spawnSync(process.execPath, [bin, 'evaluate', '--help'], { encoding: 'utf8' }).stdout;
+  // commander wraps a long choices list over several lines: read the help as one line.
+  const help = spawnSync(process.execPath, [bin, 'evaluate', '--help'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
   const choices = /\(choices: ((?:"[^"]*"(?:, )?)+)/.exec(help)?.[1] ?? '';
   return [...choices.matchAll(/"([^"]*)"/g)].map((match) => match[1]);
 }

@@ -26,8 +26,14 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
   if (!formatter) throw new Error(`unregistered format ${options.format}`);
   let report;
   const progress = progressOn(io);
+  const color = useColor(options.color, io.env, io.stdoutIsTTY);
+  const staleFails = options.failOn?.includes('stale') === true;
+  const formatOptions = { color, quiet: options.quiet === true, staleFails, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
+  // Written as evaluated unless something needs the whole report (or a progress line shares the terminal).
+  const stream = view === 'evaluate' && !options.quiet && !options.report?.length && !progress ? formatter.stream : undefined;
   try {
     report = await evaluateFiles(paths, {
+      ...(stream ? { onCandidate: (candidate) => io.stdout(stream.candidate(candidate, formatOptions)) } : {}),
       ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
       ...(progress ? { onProgress: progress.tick } : {}),
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
@@ -45,10 +51,8 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
   }
   printProblems(io, report.errors);
   printProblems(io, report.warnings, 'warning: ');
-  const color = useColor(options.color, io.env, io.stdoutIsTTY);
-  const staleFails = options.failOn?.includes('stale') === true;
-  const formatOptions = { color, quiet: options.quiet === true, staleFails, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
-  if (view === 'compare' && formatter.renderCompare) io.stdout(formatter.renderCompare(report, formatOptions));
+  if (stream) io.stdout(stream.end(report, formatOptions));
+  else if (view === 'compare' && formatter.renderCompare) io.stdout(formatter.renderCompare(report, formatOptions));
   else io.stdout(formatter.render(options.quiet ? quietReport(report, { staleFails }) : report, formatOptions));
   const written = await writeReports(options.report ?? [], report, view, io);
   return written ? exitCodeOf(report, options.failOn) : 2;

@@ -11,8 +11,18 @@ export interface Io {
   columns?: number;
 }
 
+let stdoutClosed = false;
+// A reader that stops early (`pgcheck evaluate dir | head`) is not a failure of the run: stop writing
+// and keep the run's own exit code. Any other write error is a real one and goes to the crash handler.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code !== 'EPIPE') throw error;
+  stdoutClosed = true;
+});
+
 export const processIo: Io = {
-  stdout: (text) => process.stdout.write(text),
+  stdout: (text) => {
+    if (!stdoutClosed) process.stdout.write(text);
+  },
   stderr: (text) => process.stderr.write(text),
   env: process.env,
   stdoutIsTTY: process.stdout.isTTY === true,

@@ -73,12 +73,24 @@ function withEvidence(result: CriterionResult, subjects: Subject[]): CriterionRe
 }
 
 function stalenessOf(subjects: Subject[], asOf: string, maxAge: string): { reason: string } | undefined {
-  const age = parseAge(maxAge);
-  if (!age) return undefined;
-  const cutoff = dateBefore(asOf, age);
+  const cutoff = cutoffOf(asOf, maxAge);
+  if (cutoff === undefined) return undefined;
   const old = subjects.filter((subject) => subject.checked === undefined || subject.checked < cutoff);
   if (old.length === 0) return undefined;
   return { reason: describeStaleness({ maxAge, asOf, subjects: old.map(({ name, checked }) => (checked ? { name, checked } : { name })) }) };
+}
+
+// The same for every criterion of every manifest in a run; worth computing once in a batch.
+const cutoffs = new Map<string, string | undefined>();
+
+/** The day before which evidence is stale, or undefined for a max_age the schema would refuse. */
+function cutoffOf(asOf: string, maxAge: string): string | undefined {
+  const key = `${asOf} ${maxAge}`;
+  if (!cutoffs.has(key)) {
+    const age = parseAge(maxAge);
+    cutoffs.set(key, age ? dateBefore(asOf, age) : undefined);
+  }
+  return cutoffs.get(key);
 }
 
 function waiversOf(manifest: unknown): Waiver[] {

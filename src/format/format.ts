@@ -1,4 +1,4 @@
-import type { Report } from '../report/report.js';
+import type { CandidateReport, Report } from '../report/report.js';
 
 export interface FormatOptions {
   color: boolean;
@@ -20,4 +20,13 @@ export interface Formatter {
    * machine formats) render the same report for `compare` as for `evaluate`.
    */
   renderCompare?(report: Report, options: FormatOptions): string;
+  /**
+   * The evaluate view written piece by piece while the batch runs, so a big batch is never held
+   * whole: the pieces of every candidate in order, then `end` of the report without its candidates,
+   * joined, are exactly `render` of the full report.
+   */
+  stream?: {
+    candidate(candidate: CandidateReport, options: FormatOptions): string;
+    end(report: Report, options: FormatOptions): string;
+  };
 }

@@ -17,6 +17,10 @@ export const table: Formatter = {
     return `${blocks.join('\n\n')}\n`;
   },
   renderCompare: tableCompare,
+  stream: {
+    candidate: (candidate, options) => `${candidateTable(candidate, options)}\n\n`,
+    end: (report) => `${summaryLine(report.summary)}\n`,
+  },
 };
 
 function candidateTable(candidate: CandidateReport, options: FormatOptions): string {

@@ -1,4 +1,3 @@
-import { isUtf8 } from 'node:buffer';
 import type { Position } from './source.js';
 
 export type Decoded = { text: string } | { error: string; position: Position };
@@ -13,14 +12,18 @@ export function decodeYamlBytes(bytes: Uint8Array): Decoded {
   }
   const nul = bytes.indexOf(0);
   if (nul >= 0) return { error: 'binary file, not YAML text (NUL byte)', position: positionOfByte(bytes, nul) };
-  if (!isUtf8(bytes)) {
+  try {
+    return { text: strictUtf8.decode(bytes) };
+  } catch {
+    // Only a file that fails is scanned again, for the position of its first bad byte.
     const bad = firstInvalidUtf8(bytes);
     const value = (bytes[bad] ?? 0).toString(16).padStart(2, '0');
     return { error: `not valid UTF-8 (byte 0x${value}): save the file as UTF-8`, position: positionOfByte(bytes, bad) };
   }
-  const text = new TextDecoder('utf-8', { ignoreBOM: false }).decode(bytes);
-  return { text };
 }
+
+// One decoder for every file: `fatal` makes invalid UTF-8 an exception instead of U+FFFD.
+const strictUtf8 = new TextDecoder('utf-8', { fatal: true, ignoreBOM: false });
 
 function startsWith(bytes: Uint8Array, prefix: number[]): boolean {
   return prefix.every((byte, index) => bytes[index] === byte);

@@ -2,6 +2,7 @@ import type { CriterionResult, Verdict } from '../engine/evaluate.js';
 import { pathText } from '../engine/findings.js';
 import type { Problem } from '../load/problem.js';
 import type { Level } from '../schema/criteria.js';
+import { SummaryTally } from './tally.js';
 
 export const REPORT_FORMAT = 1;
 
@@ -78,16 +79,9 @@ export interface Report {
 }
 
 export function summarize(candidates: readonly CandidateReport[], errors: readonly Problem[]): Summary {
-  const count = (verdict: Verdict) => candidates.filter((candidate) => candidate.verdict === verdict).length;
-  return {
-    candidates: candidates.length,
-    'meets-minimum': count('meets-minimum'),
-    'fails-minimum': count('fails-minimum'),
-    incomplete: count('incomplete'),
-    stale: candidates.filter((candidate) => candidate.results.some((result) => result.stale)).length,
-    stale_results: candidates.reduce((sum, candidate) => sum + candidate.results.filter((result) => result.stale).length, 0),
-    errors: new Set(errors.map((error) => error.file)).size,
-  };
+  const tally = new SummaryTally();
+  for (const candidate of candidates) tally.add(candidate);
+  return tally.summary(errors);
 }
 
 export function resultReport(result: CriterionResult, locate: (path: CriterionResult['path']) => { line: number; column: number }): ResultReport {

@@ -7,7 +7,8 @@ import { type Limits, withDefaults } from '../load/limits.js';
 import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
 import { packageVersion } from '../paths.js';
-import { type CandidateReport, type CriteriaInfo, REPORT_FORMAT, type Report, resultReport, summarize } from '../report/report.js';
+import { type CandidateReport, type CriteriaInfo, REPORT_FORMAT, type Report, resultReport } from '../report/report.js';
+import { SummaryTally } from '../report/tally.js';
 import { today } from './today.js';
 import { waiverProblems } from './waiver-problems.js';
 
@@ -26,6 +27,11 @@ export interface EvaluateFilesOptions {
   waivers?: boolean;
   /** Bounds on untrusted input; any not given keeps its default. */
   limits?: Partial<Limits>;
+  /**
+   * Given each candidate as soon as it is evaluated, in file order, instead of keeping it in the
+   * report (whose `candidates` then stays empty; the summary still counts every candidate).
+   */
+  onCandidate?: (candidate: CandidateReport) => void;
 }
 
 /** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
@@ -54,6 +60,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const candidates: CandidateReport[] = [];
   const warnings: Problem[] = [];
   const usedSets = new Map<string, CriteriaSet>();
+  const tally = new SummaryTally();
   for await (const { file, manifest, source } of loadManifests(paths, { errors, warnings }, { limits, ...(options.onProgress ? { onProgress: options.onProgress } : {}) })) {
     const resolution = forced ?? (await cache.resolve(manifest.category));
     if (!resolution.ok) {
@@ -76,16 +83,17 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
       continue;
     }
     warnings.push(...waiverNotes.warnings);
-    candidates.push(
-      detached({
-        file,
-        name: manifest.name,
-        criteria: set.id,
-        verdict: evaluation.verdict,
-        best_case: evaluation.bestCase,
-        results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
-      }),
-    );
+    const candidate: CandidateReport = {
+      file,
+      name: manifest.name,
+      criteria: set.id,
+      verdict: evaluation.verdict,
+      best_case: evaluation.bestCase,
+      results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
+    };
+    tally.add(candidate);
+    if (options.onCandidate) options.onCandidate(candidate);
+    else candidates.push(detached(candidate));
   }
   return {
     tool: 'pgcheck',
@@ -96,7 +104,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     candidates,
     errors: dedupe(errors),
     warnings,
-    summary: summarize(candidates, errors),
+    summary: tally.summary(errors),
   };
 }
 
