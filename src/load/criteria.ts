@@ -6,7 +6,7 @@ import type { Limits } from './limits.js';
 import { compareProblems, type Problem } from './problem.js';
 import { readText } from './read-file.js';
 import { formatPath, schemaProblems } from './schema-problems.js';
-import { locate, parseYaml, type YamlSource } from './source.js';
+import { locate, type ParsedYaml, parseYaml, type YamlSource } from './source.js';
 
 export interface Criterion {
   id: string;
@@ -36,7 +36,12 @@ export type CriteriaLoad = { ok: true; set: CriteriaSet } | { ok: false; file: s
 
 /** Parses and validates a criteria file, compiling its checks; reports every problem at once. */
 export function parseCriteria(file: string, text: string, limits?: Partial<Limits>): CriteriaLoad {
-  const parsed = parseYaml(file, text, limits);
+  return criteriaFromYaml(parseYaml(file, text, limits));
+}
+
+/** parseCriteria for YAML already parsed, so a caller that inspected it does not parse it again. */
+export function criteriaFromYaml(parsed: ParsedYaml): CriteriaLoad {
+  const file = parsed.source.file;
   if (parsed.problems.length > 0) return { ok: false, file, problems: parsed.problems };
   const result = criteriaSetSchema.safeParse(parsed.value, { reportInput: true });
   const checkProblems: CheckProblem[] = [];

@@ -2,9 +2,9 @@ import { type Manifest, manifestSchema } from '../schema/manifest.js';
 import type { Limits } from './limits.js';
 import { readText } from './read-file.js';
 import type { Problem } from './problem.js';
-import type { YamlSource } from './source.js';
+import { type ParsedYaml, parseYaml, type YamlSource } from './source.js';
 import { isCriteriaDocument } from './kind.js';
-import { parseAndValidate } from './validate.js';
+import { validateParsed } from './validate.js';
 
 export interface LoadedManifest {
   file: string;
@@ -17,7 +17,13 @@ export type ManifestLoad =
   | { ok: false; file: string; problems: Problem[]; isCriteria?: boolean };
 
 export function parseManifest(file: string, text: string, limits?: Partial<Limits>): ManifestLoad {
-  const result = parseAndValidate(file, text, manifestSchema, limits);
+  return manifestFromYaml(parseYaml(file, text, limits));
+}
+
+/** parseManifest for YAML already parsed, so a caller that inspected it does not parse it again. */
+export function manifestFromYaml(parsed: ParsedYaml): ManifestLoad {
+  const file = parsed.source.file;
+  const result = validateParsed(parsed, manifestSchema);
   if (!result.ok && result.source && isCriteriaDocument(result.source)) {
     const problem = { file, line: 1, column: 1, message: 'this is a criteria file, not a candidate manifest (give it with --criteria)' };
     return { ok: false, file, problems: [problem], isCriteria: true };

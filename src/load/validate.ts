@@ -1,14 +1,12 @@
 import type { z } from 'zod';
-import type { Limits } from './limits.js';
 import type { Problem } from './problem.js';
 import { schemaProblems } from './schema-problems.js';
-import { parseYaml, type YamlSource } from './source.js';
+import type { ParsedYaml, YamlSource } from './source.js';
 
 export type Validated<T> = { ok: true; value: T; source: YamlSource } | { ok: false; problems: Problem[]; source?: YamlSource };
 
-/** Parses YAML text and validates it against `schema`, collecting every problem with its position. */
-export function parseAndValidate<T>(file: string, text: string, schema: z.ZodType<T>, limits?: Partial<Limits>): Validated<T> {
-  const parsed = parseYaml(file, text, limits);
+/** Validates parsed YAML against `schema`, collecting every problem with its position. */
+export function validateParsed<T>(parsed: ParsedYaml, schema: z.ZodType<T>): Validated<T> {
   if (parsed.problems.length > 0) return { ok: false, problems: parsed.problems, source: parsed.source };
   const result = schema.safeParse(parsed.value, { reportInput: true });
   if (!result.success) return { ok: false, problems: schemaProblems(schema, result.error.issues, parsed.source), source: parsed.source };

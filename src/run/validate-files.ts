@@ -1,9 +1,9 @@
 import { type Limits, withDefaults } from '../load/limits.js';
 import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
-import { type CriteriaSet, parseCriteria } from '../load/criteria.js';
+import { type CriteriaSet, criteriaFromYaml } from '../load/criteria.js';
 import { compareFiles, discoverFiles } from '../load/discover.js';
 import { isCriteriaDocument } from '../load/kind.js';
-import { parseManifest } from '../load/manifest.js';
+import { manifestFromYaml } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { readText } from '../load/read-file.js';
 import { locate, parseYaml, type YamlSource } from '../load/source.js';
@@ -76,11 +76,11 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
   const parsed = parseYaml(file, read.text, limits);
   if (parsed.problems.length > 0) return { file, kind: 'unknown', valid: false, problems: parsed.problems };
   if (isCriteriaDocument(parsed.source)) {
-    const load = parseCriteria(file, read.text, limits);
+    const load = criteriaFromYaml(parsed);
     if (!load.ok) return { file, kind: 'criteria', valid: false, ...idOf(parsed.value), problems: load.problems };
     return { file, kind: 'criteria', valid: true, id: load.set.id, criteria: load.set.criteria.length, problems: [] };
   }
-  const load = parseManifest(file, read.text, limits);
+  const load = manifestFromYaml(parsed);
   if (!load.ok) return { file, kind: 'manifest', valid: false, ...categoryOf(parsed.value), problems: load.problems };
   const { manifest, source } = load.loaded;
   const complaint = await categoryProblem(manifest.category, context);
