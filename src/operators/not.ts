@@ -14,6 +14,6 @@ export const not = defineOperator({
     if (!child) throw new Error('not: compiled without its sub-check');
     const outcome = ctx.run(child, ctx.scope, ctx.prefix);
     const status = inverse[outcome.status];
-    return { ...outcome, status, finding: { code: 'not', status, child: outcome.finding } };
+    return { status, finding: { code: 'not', status, child: outcome.finding }, path: outcome.path, reads: outcome.reads };
   },
 });

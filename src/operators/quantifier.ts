@@ -30,5 +30,6 @@ export function quantify(mode: 'some' | 'every', options: QuantifierOptions, ctx
     count,
     children: findings,
   }));
-  return count === 0 ? { ...combined, path: found.path, reads: [found.path] } : { ...combined, reads: [found.path, ...combined.reads] };
+  const { status, finding } = combined;
+  return count === 0 ? { status, finding, path: found.path, reads: [found.path] } : { status, finding, path: combined.path, reads: [found.path, ...combined.reads] };
 }

@@ -86,17 +86,15 @@ export function summarize(candidates: readonly CandidateReport[], errors: readon
 
 export function resultReport(result: CriterionResult, locate: (path: CriterionResult['path']) => { line: number; column: number }): ResultReport {
   const { line, column } = locate(result.path);
-  return {
-    criterion: result.criterion,
-    level: result.level,
-    status: result.status,
-    reason: result.reason,
-    ...(result.stale ? { stale: result.stale } : {}),
-    ...(result.waiver ? { waiver: result.waiver } : {}),
-    path: pathText(result.path),
-    line,
-    column,
-  };
+  // Built property by property, in the order reports print them: an object spread followed by more
+  // properties takes a slow path in V8, and this runs for every result of every candidate.
+  const report: Partial<ResultReport> = { criterion: result.criterion, level: result.level, status: result.status, reason: result.reason };
+  if (result.stale) report.stale = result.stale;
+  if (result.waiver) report.waiver = result.waiver;
+  report.path = pathText(result.path);
+  report.line = line;
+  report.column = column;
+  return report as ResultReport;
 }
 
 export const failOnStates = ['unknown', 'stale'] as const;
