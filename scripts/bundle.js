@@ -60,7 +60,7 @@ await build({
   // Only `verify` needs undici: it stays a package loaded on demand, not code every start must read.
   external: ['undici'],
   // Source files find package files (criteria/, package.json, the SPDX list) relative to themselves.
-  define: { 'import.meta.url': '__pgcheckModuleUrl' },
+  define: { 'import.meta.url': '__pgcheckModuleUrl', PGCHECK_WORKER_ENTRY: '"./cli.js"' },
   banner: { js: 'var __pgcheckModuleUrl = require("node:url").pathToFileURL(__filename).href;' },
 });
 copyFileSync('scripts/cli-launcher.js', 'dist/cli.js');

@@ -18,6 +18,7 @@ export interface EvaluateCommandOptions {
   asOf?: string;
   requireEvidence?: boolean;
   waivers: boolean;
+  jobs?: number;
 }
 
 /** `evaluate` (one table per candidate) and `compare` (one matrix): same inputs, options and exit codes. */
@@ -40,6 +41,7 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
       requireEvidence: options.requireEvidence === true,
       waivers: options.waivers,
       limits: limitsFromOptions(options),
+      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
     });
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;

@@ -32,8 +32,10 @@ export async function* loadManifests(
     else if (!load.isCriteria || named.has(file)) sink.errors.push(...load.problems);
   }
   options.onProgress?.(files.length, files.length);
-  // An audit pointed at the wrong folder must not pass as "0 candidates, all fine".
-  if (found === 0) {
-    for (const path of paths) sink.errors.push({ file: path, line: 1, column: 1, message: 'no candidate manifests found (searched for *.yaml and *.yml)' });
-  }
+  if (found === 0) sink.errors.push(...noManifestsFound(paths));
+}
+
+/** An audit pointed at the wrong folder must not pass as "0 candidates, all fine". */
+export function noManifestsFound(paths: readonly string[]): Problem[] {
+  return paths.map((path) => ({ file: path, line: 1, column: 1, message: 'no candidate manifests found (searched for *.yaml and *.yml)' }));
 }

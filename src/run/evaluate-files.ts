@@ -1,16 +1,16 @@
 import { isIsoDate } from '../engine/dates.js';
-import { evaluateManifest } from '../engine/evaluate.js';
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
-import { loadManifests } from '../load/load-manifests.js';
+import { discoverFiles } from '../load/discover.js';
+import { noManifestsFound } from '../load/load-manifests.js';
 import { type Limits, withDefaults } from '../load/limits.js';
 import type { Problem } from '../load/problem.js';
-import { locate } from '../load/source.js';
 import { packageVersion } from '../paths.js';
-import { type CandidateReport, type CriteriaInfo, REPORT_FORMAT, type Report, resultReport } from '../report/report.js';
+import { type CandidateReport, type CriteriaInfo, REPORT_FORMAT, type Report } from '../report/report.js';
 import { SummaryTally } from '../report/tally.js';
 import { today } from './today.js';
-import { waiverProblems } from './waiver-problems.js';
+import { type FileSettings, fileEvaluator } from './evaluate-file.js';
+import { outcomesInOrder } from './parallel.js';
 
 export interface EvaluateFilesOptions {
   /** Id of an installed criteria set or path to a criteria file; by default each manifest's `category`. */
@@ -32,6 +32,11 @@ export interface EvaluateFilesOptions {
    * report (whose `candidates` then stays empty; the summary still counts every candidate).
    */
   onCandidate?: (candidate: CandidateReport) => void;
+  /**
+   * Threads to evaluate with, this one included (default: the cores available, at most 4). A batch
+   * starts a worker thread only for every 128 files; the output is the same either way.
+   */
+  jobs?: number;
 }
 
 /** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
@@ -61,40 +66,32 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const warnings: Problem[] = [];
   const usedSets = new Map<string, CriteriaSet>();
   const tally = new SummaryTally();
-  for await (const { file, manifest, source } of loadManifests(paths, { errors, warnings }, { limits, ...(options.onProgress ? { onProgress: options.onProgress } : {}) })) {
-    const resolution = forced ?? (await cache.resolve(manifest.category));
-    if (!resolution.ok) {
-      const { line, column } = locate(source, ['category']);
-      const message = 'unknownId' in resolution ? `category: ${resolution.message}` : `category: criteria set "${manifest.category}" is invalid`;
-      errors.push({ file, line, column, message });
-      if ('problems' in resolution) errors.push(...resolution.problems);
-      continue;
-    }
-    const set = resolution.set;
-    usedSets.set(set.id, set);
-    const evaluation = evaluateManifest(set, manifest, {
-      asOf,
-      requireEvidence: options.requireEvidence === true,
-      waivers: options.waivers !== false,
-    });
-    const waiverNotes = waiverProblems(evaluation.waiverNotes, source);
-    if (waiverNotes.errors.length > 0) {
-      errors.push(...waiverNotes.errors);
-      continue;
-    }
-    warnings.push(...waiverNotes.warnings);
-    const candidate: CandidateReport = {
-      file,
-      name: manifest.name,
-      criteria: set.id,
-      verdict: evaluation.verdict,
-      best_case: evaluation.bestCase,
-      results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
-    };
+  const discovery = await discoverFiles(paths, limits);
+  errors.push(...discovery.problems);
+  warnings.push(...discovery.skipped);
+  let found = discovery.problems.length;
+  const settings: FileSettings = {
+    ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
+    ...(options.criteriaDir === undefined ? {} : { criteriaDir: options.criteriaDir }),
+    asOf,
+    requireEvidence: options.requireEvidence === true,
+    waivers: options.waivers !== false,
+    limits,
+  };
+  const batch = { ...(options.jobs === undefined ? {} : { jobs: options.jobs }), ...(options.onProgress ? { onProgress: options.onProgress } : {}) };
+  for await (const outcome of outcomesInOrder(discovery.files, discovery.named, settings, fileEvaluator(settings, cache), batch)) {
+    found += outcome.isCandidate ? 1 : 0;
+    errors.push(...outcome.errors);
+    warnings.push(...outcome.warnings);
+    const { candidate, reference } = outcome;
+    if (!candidate || reference === undefined) continue;
+    const resolution = await cache.resolve(reference);
+    if (resolution.ok) usedSets.set(resolution.set.id, resolution.set);
     tally.add(candidate);
     if (options.onCandidate) options.onCandidate(candidate);
     else candidates.push(detached(candidate));
   }
+  if (found === 0) errors.push(...noManifestsFound(paths));
   return {
     tool: 'pgcheck',
     version: packageVersion(),
