@@ -48,13 +48,13 @@ export interface EvaluateOptions {
 
 /** Evaluates one manifest (already validated) against a criteria set. Pure: no I/O, no clock. */
 export function evaluateManifest(set: CriteriaSet, manifest: unknown, options: EvaluateOptions = {}): Evaluation {
+  const cutoff = options.asOf && set.max_age ? cutoffOf(options.asOf, set.max_age) : undefined;
   const checked = set.criteria.map((criterion) => {
     const result = evaluateCriterion(criterion, manifest);
     const subjects = subjectsOf(manifest, result.reads);
     const sourced = criterion.evidenceRequired || options.requireEvidence ? withEvidence(result, subjects) : result;
     // An unknown result decides nothing, so there is no verdict for old evidence to undermine.
-    const dated = options.asOf && set.max_age && sourced.status !== 'unknown';
-    const stale = dated ? stalenessOf(subjects, options.asOf as string, set.max_age as string) : undefined;
+    const stale = cutoff !== undefined && sourced.status !== 'unknown' ? stalenessOf(subjects, cutoff, options.asOf as string, set.max_age as string) : undefined;
     if (stale) sourced.stale = stale;
     return sourced;
   });
@@ -73,9 +73,7 @@ function withEvidence(result: CriterionResult, subjects: Subject[]): CriterionRe
   return resultOf(result.criterion, result.level, { status: 'unknown', finding, path: first.path, reads: result.reads });
 }
 
-function stalenessOf(subjects: Subject[], asOf: string, maxAge: string): { reason: string } | undefined {
-  const cutoff = cutoffOf(asOf, maxAge);
-  if (cutoff === undefined) return undefined;
+function stalenessOf(subjects: Subject[], cutoff: string, asOf: string, maxAge: string): { reason: string } | undefined {
   const old = subjects.filter((subject) => subject.checked === undefined || subject.checked < cutoff);
   if (old.length === 0) return undefined;
   return { reason: describeStaleness({ maxAge, asOf, subjects: old.map(({ name, checked }) => (checked ? { name, checked } : { name })) }) };

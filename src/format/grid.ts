@@ -30,7 +30,7 @@ function plainWidths(rows: readonly (readonly string[])[]): number[] | undefined
   const widths: number[] = [];
   for (const cells of rows) {
     for (const [index, cell] of cells.entries()) {
-      const plain = cell.replace(SGR, '');
+      const plain = withoutColor(cell);
       if (!ONE_COLUMN_EACH.test(plain)) return undefined;
       widths[index] = Math.max(widths[index] ?? 0, plain.length);
     }
@@ -39,7 +39,11 @@ function plainWidths(rows: readonly (readonly string[])[]): number[] | undefined
 }
 
 function visibleLength(cell: string): number {
-  return cell.replace(SGR, '').length;
+  return withoutColor(cell).length;
+}
+
+function withoutColor(cell: string): string {
+  return cell.includes('\u001b') ? cell.replace(SGR, '') : cell;
 }
 
 function cliTable3(head: readonly string[], rows: readonly (readonly string[])[], options: GridOptions): string {

@@ -1,4 +1,4 @@
-import type { ChalkInstance } from 'chalk';
+import { Chalk, type ChalkInstance } from 'chalk';
 import type { Verdict } from '../engine/evaluate.js';
 import type { ReportStatus } from '../report/report.js';
 
@@ -40,3 +40,11 @@ export function statusText(result: { status: ReportStatus; stale?: unknown }): s
 
 /** Shown where a compare cell has no result (the candidate was hidden by --quiet or not judged on it). */
 export const NO_RESULT = '·';
+
+// chalk builds each style on first use per instance: one instance per colour level, not one per table.
+const painters = { plain: new Chalk({ level: 0 }), color: new Chalk({ level: 1 }) };
+
+/** The painter for output with or without colour. */
+export function painter(color: boolean | undefined): ChalkInstance {
+  return color ? painters.color : painters.plain;
+}

@@ -1,10 +1,9 @@
-import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import { buildMatrices, type Matrix } from '../report/matrix.js';
 import type { Report } from '../report/report.js';
 import type { FormatOptions } from './format.js';
 import { matrixNotes } from './notes.js';
-import { NO_RESULT, paintStatus, paintVerdict } from './symbols.js';
+import { NO_RESULT, paintStatus, paintVerdict, painter } from './symbols.js';
 import { summaryLine } from './summary-line.js';
 import { terminalText } from './terminal-text.js';
 
@@ -16,7 +15,7 @@ export function tableCompare(report: Report, options: FormatOptions): string {
 }
 
 function matrixTable(matrix: Matrix, options: FormatOptions): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = painter(options.color);
   const { title, id, revision } = matrix.criteria;
   const heading = `${chalk.bold(terminalText(title))} (${terminalText(id)}, revision ${revision})`;
   const grid = new Table({

@@ -1,10 +1,9 @@
-import { Chalk } from 'chalk';
 import type { CandidateReport } from '../report/report.js';
 import type { Formatter, FormatOptions } from './format.js';
 import { grid } from './grid.js';
 import { resultDetail } from './notes.js';
 import { summaryLine } from './summary-line.js';
-import { paintStatus, paintVerdict } from './symbols.js';
+import { paintStatus, paintVerdict, painter } from './symbols.js';
 import { tableCompare } from './table-compare.js';
 import { terminalText } from './terminal-text.js';
 
@@ -24,7 +23,7 @@ export const table: Formatter = {
 };
 
 function candidateTable(candidate: CandidateReport, options: FormatOptions): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = painter(options.color);
   const best = candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
   const heading = `${chalk.bold(terminalText(candidate.name))} (${terminalText(candidate.file)}): ${paintVerdict(chalk, candidate.verdict)} against ${terminalText(candidate.criteria)}${best}`;
   const head = ['criterion', 'level', 'status', 'reason', 'line'].map((title) => chalk.bold(title));

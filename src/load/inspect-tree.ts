@@ -30,7 +30,9 @@ export function inspectTree(root: unknown, text: string, limits: Limits): TreePr
         tooDeep = true;
         continue;
       }
-      for (const item of [...node.items].reverse()) {
+      // Pushed last to first, so the first item is inspected first (problems come out in file order).
+      for (let index = node.items.length - 1; index >= 0; index -= 1) {
+        const item: unknown = node.items[index];
         if (isPair(item)) {
           checkKey(item.key, problems);
           stack.push({ node: item.value, depth: depth + 1 }, { node: item.key, depth: depth + 1 });
@@ -40,7 +42,7 @@ export function inspectTree(root: unknown, text: string, limits: Limits): TreePr
       aliases++;
       if (aliases === limits.maxAliases + 1) problems.push({ offset: start(node), message: `more than ${limits.maxAliases} YAML aliases (${raiseHint('maxAliases')})` });
     } else if (isScalar(node)) {
-      const message = scalarProblem(node.value, text.slice(start(node), node.range?.[1] ?? start(node)), limits);
+      const message = scalarProblem(node.value, () => text.slice(start(node), node.range?.[1] ?? start(node)), limits);
       if (message) problems.push({ offset: start(node), message });
     }
   }
@@ -55,16 +57,16 @@ function checkKey(key: unknown, problems: TreeProblem[]): void {
   }
 }
 
-function scalarProblem(value: unknown, written: string, limits: Limits): string | undefined {
+function scalarProblem(value: unknown, written: () => string, limits: Limits): string | undefined {
   if (typeof value === 'string' && value.length > limits.maxStringLength) {
     return `string of ${value.length} characters is longer than the ${limits.maxStringLength} limit (${raiseHint('maxStringLength')})`;
   }
-  if (typeof value !== 'number') return undefined;
-  const shown = written.length > 40 ? `${written.slice(0, 37)}...` : written;
+  if (typeof value !== 'number' || Number.isSafeInteger(value) || (Number.isFinite(value) && !Number.isInteger(value))) return undefined;
+  const text = written();
+  const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   if (Number.isNaN(value)) return `${shown} is not a number (NaN is not allowed)`;
   if (!Number.isFinite(value)) return `${shown} is not a finite number`;
-  if (Number.isInteger(value) && !Number.isSafeInteger(value)) return `${shown} is too large to hold exactly (whole numbers must be within ±${Number.MAX_SAFE_INTEGER})`;
-  return undefined;
+  return `${shown} is too large to hold exactly (whole numbers must be within ±${Number.MAX_SAFE_INTEGER})`;
 }
 
 function start(node: unknown): number {

@@ -5,10 +5,14 @@ import type { Outcome, Status } from './operator.js';
  * Kleene's three-valued logic: for `all`, one fail decides and otherwise one unknown leaves it
  * unknown; for `any`, one pass decides and otherwise one unknown leaves it unknown.
  */
-export function combinedStatus(statuses: Status[], mode: 'all' | 'any'): Status {
+export function combinedStatus(statuses: readonly Status[], mode: 'all' | 'any'): Status {
   const decisive: Status = mode === 'all' ? 'fail' : 'pass';
-  if (statuses.includes(decisive)) return decisive;
-  if (statuses.includes('unknown')) return 'unknown';
+  let unknown = false;
+  for (const status of statuses) {
+    if (status === decisive) return decisive;
+    if (status === 'unknown') unknown = true;
+  }
+  if (unknown) return 'unknown';
   return mode === 'all' ? 'pass' : 'fail';
 }
 
@@ -31,14 +35,17 @@ export function combine(
     mode,
   );
   const reasons = explaining(outcomes, status, mode);
+  const findings: Finding[] = [];
+  // Only the outcomes that decided the status were relied on (for `any`, the passing branch, not the others).
+  const reads: Outcome['reads'] = [];
+  for (const outcome of reasons) {
+    findings.push(outcome.finding);
+    for (const path of outcome.reads) reads.push(path);
+  }
   return {
     status,
-    finding: finding(
-      status,
-      reasons.map((outcome) => outcome.finding),
-    ),
+    finding: finding(status, findings),
     path: (reasons.find((outcome) => outcome.status === status) ?? reasons[0] ?? outcomes[0])?.path ?? [],
-    // Only the outcomes that decided the status were relied on (for `any`, the passing branch, not the others).
-    reads: reasons.flatMap((outcome) => outcome.reads),
+    reads,
   };
 }

@@ -65,15 +65,30 @@ export function splitPath(path: string): string[] {
   return path.split('.');
 }
 
+// Criteria use a handful of paths, read for every manifest: each is split once.
+const segmentsOf = new Map<string, readonly string[]>();
+
+function segments(path: string): readonly string[] {
+  let split = segmentsOf.get(path);
+  if (!split) {
+    split = Object.freeze(splitPath(path));
+    segmentsOf.set(path, split);
+  }
+  return split;
+}
+
 export function read(ctx: Context, path: string): { found: boolean; value: unknown; path: ManifestPath } {
+  const names = segments(path);
+  // Paths are never changed once made, so a top-level read can hand out the shared segments.
+  const absolute = ctx.prefix.length === 0 ? names : [...ctx.prefix, ...names];
   let value: unknown = ctx.scope;
-  for (const segment of splitPath(path)) {
+  for (const segment of names) {
     if (value === null || typeof value !== 'object' || Array.isArray(value) || !Object.hasOwn(value, segment)) {
-      return { found: false, value: undefined, path: [...ctx.prefix, ...splitPath(path)] };
+      return { found: false, value: undefined, path: absolute };
     }
     value = (value as Record<string, unknown>)[segment];
   }
-  return { found: value !== undefined, value, path: [...ctx.prefix, ...splitPath(path)] };
+  return { found: value !== undefined, value, path: absolute };
 }
 
 /**

@@ -1,7 +1,6 @@
-import { Chalk } from 'chalk';
 import Table from 'cli-table3';
 import type { FormatOptions } from '../../format/format.js';
-import { paintStatus } from '../../format/symbols.js';
+import { paintStatus, painter } from '../../format/symbols.js';
 import { terminalText } from '../../format/terminal-text.js';
 import type { VerifiedCandidate } from '../report.js';
 import { summaryText, type VerifyFormatter } from './format.js';
@@ -17,7 +16,7 @@ export const verifyTable: VerifyFormatter = {
 };
 
 function candidateTable(candidate: VerifiedCandidate, options: FormatOptions): string {
-  const chalk = new Chalk({ level: options.color ? 1 : 0 });
+  const chalk = painter(options.color);
   const heading = `${chalk.bold(terminalText(candidate.name))} (${terminalText(candidate.file)})`;
   if (candidate.checks.length === 0) return `${heading}\nnothing to verify online`;
   const grid = new Table({
