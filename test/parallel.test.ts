@@ -6,14 +6,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { evaluateFiles } from '../dist/index.js';
 import { withDefaults } from '../dist/load/limits.js';
 import { type FileOutcome, type FileSettings, fileEvaluator } from '../dist/run/evaluate-file.js';
-import { type BatchOptions, outcomesInOrder } from '../dist/run/parallel.js';
+import { type BatchOptions, FILES_PER_THREAD, outcomesInOrder, threadsFor } from '../dist/run/parallel.js';
 import { repoRoot, runCli } from './helpers/cli.js';
 
 const asOf = '2026-08-01';
 const settings: FileSettings = { asOf, requireEvidence: false, waivers: true, limits: withDefaults() };
 
 // Passing, failing, incomplete, stale and waived candidates, waiver warnings, invalid files and a
-// criteria file met in a directory, repeated so a batch is large enough for three threads.
+// criteria file met in a directory, repeated to a batch of 400; a thread is started here for every
+// 100 files instead of the default, so such a batch is shared.
+const filesPerThread = 100;
 const mixed = ['candidates', 'test/fixtures/manifests', 'test/fixtures/evidence', 'test/fixtures/criteria'].flatMap((directory) =>
   readdirSync(join(repoRoot, directory))
     .filter((name) => name.endsWith('.yaml'))
@@ -27,6 +29,7 @@ async function outcomes(options: BatchOptions): Promise<{ outcomes: FileOutcome[
   const threads: number[] = [];
   const progress: number[] = [];
   const batch = outcomesInOrder(files, new Set([files[0] as string]), settings, fileEvaluator(settings), {
+    filesPerThread,
     ...options,
     onChunk: (chunk, thread) => (threads[chunk] = thread),
     onProgress: (done) => progress.push(done),
@@ -60,12 +63,21 @@ describe('batches shared with worker threads', () => {
   });
 
   it('starts no worker for a small batch', async () => {
-    const small = files.slice(0, 100);
+    const small = files.slice(0, 99);
     const threads: number[] = [];
-    for await (const _ of outcomesInOrder(small, new Set(), settings, fileEvaluator(settings), { jobs: 4, onChunk: (_chunk, thread) => threads.push(thread) })) {
+    const batch = outcomesInOrder(small, new Set(), settings, fileEvaluator(settings), { jobs: 4, filesPerThread, onChunk: (_chunk, thread) => threads.push(thread) });
+    for await (const _ of batch) {
       // drained
     }
     expect(threads).toEqual(Array.from({ length: Math.ceil(small.length / 16) }, () => 0));
+  });
+
+  it('gives a batch one thread per FILES_PER_THREAD files, up to the jobs allowed', () => {
+    expect(threadsFor(FILES_PER_THREAD - 1, 4)).toBe(1);
+    expect(threadsFor(2 * FILES_PER_THREAD, 4)).toBe(2);
+    expect(threadsFor(1000 * FILES_PER_THREAD, 4)).toBe(4);
+    expect(threadsFor(1000 * FILES_PER_THREAD, 1)).toBe(1);
+    expect(threadsFor(0, 4)).toBe(1);
   });
 });
 
@@ -79,20 +91,28 @@ describe('evaluate --jobs', () => {
 
   it('the library returns the same report with one thread or several', async () => {
     const one = await evaluateFiles([directory], { asOf, jobs: 1 });
-    expect(await evaluateFiles([directory], { asOf, jobs: 3 })).toEqual(one);
+    expect(await evaluateFiles([directory], { asOf, jobs: 3, filesPerThread })).toEqual(one);
     expect(one.summary.candidates).toBeGreaterThan(200);
     expect(one.errors.length).toBeGreaterThan(0);
   });
 
-  it('the CLI prints the same bytes and exits the same with -j 1 and -j 2', () => {
-    for (const format of ['table', 'json']) {
-      const one = runCli(['evaluate', '-j', '1', '-f', format, directory, '--as-of', asOf]);
-      const two = runCli(['evaluate', '--jobs', '2', '-f', format, directory, '--as-of', asOf]);
+  it('the CLI prints the same bytes and exits the same with -j 1 and -j 2 (two threads for 1,000 files)', () => {
+    const thousand = mkdtempSync(join(tmpdir(), 'pgcheck-jobs-1000-'));
+    try {
+      for (let index = 0; index < 2 * FILES_PER_THREAD; index += 1) {
+        const file = files[index % files.length] as string;
+        copyFileSync(file, join(thousand, `${String(index).padStart(4, '0')}-${basename(file)}`));
+      }
+      expect(threadsFor(2 * FILES_PER_THREAD, 2)).toBe(2);
+      const one = runCli(['evaluate', '-j', '1', thousand, '--as-of', asOf]);
+      const two = runCli(['evaluate', '--jobs', '2', thousand, '--as-of', asOf]);
       expect(two).toEqual(one);
       expect(one.code).toBe(2);
-      expect(one.stdout.length).toBeGreaterThan(10_000);
+      expect(one.stdout.length).toBeGreaterThan(100_000);
+    } finally {
+      rmSync(thousand, { recursive: true, force: true });
     }
-  });
+  }, 60_000);
 
   it('refuses a number of threads outside 1 to 64', () => {
     for (const jobs of ['0', '65', 'two']) {

@@ -7,8 +7,12 @@ import type { FileEvaluator, FileOutcome, FileSettings } from './evaluate-file.j
 
 /** Files per claim: large enough that messages are few, small enough that the threads finish together. */
 const CHUNK_SIZE = 16;
-/** A thread is worth starting only for at least this many files of its own (it loads and warms up its own copy of the code). */
-const MIN_FILES_PER_THREAD = 128;
+/**
+ * A thread is worth starting only for at least this many files of its own: it loads and warms up
+ * its own copy of the code, and on a 2-core machine a second thread was slower below ~800 files
+ * (bench/README.md).
+ */
+export const FILES_PER_THREAD = 500;
 /** Threads used when not told: beyond this the start-up and memory of each thread outweigh what it adds. */
 const MAX_DEFAULT_JOBS = 4;
 
@@ -27,6 +31,8 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number) => void;
   /** Told which thread (0 is this one) evaluated each chunk, as it is written out. */
   onChunk?: (chunk: number, thread: number) => void;
+  /** For tests: files each thread needs before it is started (default FILES_PER_THREAD). */
+  filesPerThread?: number;
   /** For tests: this thread evaluates only what a worker lost, so every chunk goes to a worker. */
   leaveChunksToWorkers?: boolean;
   /** For tests: the script a worker runs instead of the batch worker. */
@@ -34,9 +40,9 @@ export interface BatchOptions {
 }
 
 /** How many threads a batch of `fileCount` files gets. */
-export function threadsFor(fileCount: number, jobs: number | undefined): number {
+export function threadsFor(fileCount: number, jobs: number | undefined, filesPerThread = FILES_PER_THREAD): number {
   const wanted = jobs ?? Math.min(MAX_DEFAULT_JOBS, availableParallelism());
-  return Math.max(1, Math.min(wanted, Math.floor(fileCount / MIN_FILES_PER_THREAD)));
+  return Math.max(1, Math.min(wanted, Math.floor(fileCount / filesPerThread)));
 }
 
 /**
@@ -53,7 +59,7 @@ export async function* outcomesInOrder(
   options: BatchOptions = {},
 ): AsyncGenerator<FileOutcome> {
   const chunkCount = Math.ceil(files.length / CHUNK_SIZE);
-  const threads = threadsFor(files.length, options.jobs);
+  const threads = threadsFor(files.length, options.jobs, options.filesPerThread);
   const ledger = createLedger(chunkCount, 4 * threads);
   const pool = new WorkerPool(threads - 1, { files, named, settings, ledger }, options.workerEntry ?? workerEntry());
   const ready = new Map<number, { thread: number; outcomes: FileOutcome[] }>();

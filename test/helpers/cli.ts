@@ -18,6 +18,8 @@ export function runCli(args: string[], env: Record<string, string> = {}): CliRun
     encoding: 'utf8',
     env: { ...inherited, FORCE_COLOR: '0', ...env },
     timeout: 15_000,
+    // Batch runs print megabytes; past spawnSync's 1 MiB default the child would be killed.
+    maxBuffer: 64 * 1024 * 1024,
   });
   return { code: result.status, stdout: result.stdout, stderr: result.stderr };
 }
