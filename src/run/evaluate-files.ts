@@ -33,8 +33,8 @@ export interface EvaluateFilesOptions {
    */
   onCandidate?: (candidate: CandidateReport) => void;
   /**
-   * Threads to evaluate with, this one included (default: the cores available, at most 4). A batch
-   * starts a worker thread only for every 500 files; the output is the same either way.
+   * Threads to evaluate with, this one included (default: 2, or 1 on a single core). A batch starts
+   * a worker thread only for every 500 files; the output is the same either way.
    */
   jobs?: number;
   /** @internal For tests: files each thread needs before it is started. */
