@@ -18,3 +18,12 @@ describe('programmatic API', () => {
     await expect(loadCriteria('photo-managment')).rejects.toThrow(/did you mean "photo-management"/);
   });
 });
+
+describe('report.criteria', () => {
+  it('lists the criteria set a manifest was evaluated against even when its waivers are in error', async () => {
+    const { evaluateFiles } = await import('../src/index.js');
+    const report = await evaluateFiles(['test/fixtures/evidence/unknown-waiver.yaml'], { asOf: '2026-08-01' });
+    expect(report.errors.map((error) => error.message)).toEqual([expect.stringContaining('is not a criterion of photo-management')]);
+    expect(report.criteria.map((set) => set.id)).toEqual(['photo-management']);
+  });
+});

@@ -109,6 +109,10 @@ describe('evaluate --jobs', () => {
       expect(two).toEqual(one);
       expect(one.code).toBe(2);
       expect(one.stdout.length).toBeGreaterThan(100_000);
+      // And the second thread really took part (PGCHECK_DEBUG counts chunks per thread on stderr).
+      const debug = runCli(['evaluate', '--jobs', '2', thousand, '--as-of', asOf], { PGCHECK_DEBUG: '1' });
+      expect(debug.stdout).toBe(one.stdout);
+      expect(debug.stderr).toMatch(/per thread \(0 is the main one\): 0: \d+, 1: [1-9]\d*\n/);
     } finally {
       rmSync(thousand, { recursive: true, force: true });
     }

@@ -23,8 +23,8 @@ export interface FileSettings {
 
 /** What one file contributed to a batch report. */
 export interface FileOutcome {
-  /** The evaluated candidate, and the reference (`--criteria` or the category) its criteria set was resolved from. */
   candidate?: CandidateReport;
+  /** Where the criteria set applied to the file came from (`--criteria` or the category), when one was. */
   reference?: string;
   errors: Problem[];
   warnings: Problem[];
@@ -56,7 +56,8 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
     const set = resolution.set;
     const evaluation = evaluateManifest(set, manifest, { asOf: settings.asOf, requireEvidence: settings.requireEvidence, waivers: settings.waivers });
     const notes = waiverProblems(evaluation.waiverNotes, source);
-    if (notes.errors.length > 0) return { errors: notes.errors, warnings: [], isCandidate: true };
+    // The set was applied (the report lists it), though the candidate is not reported.
+    if (notes.errors.length > 0) return { reference, errors: notes.errors, warnings: [], isCandidate: true };
     const candidate: CandidateReport = {
       file,
       name: manifest.name,

@@ -39,6 +39,9 @@ export interface EvaluateFilesOptions {
   jobs?: number;
   /** @internal For tests: files each thread needs before it is started. */
   filesPerThread?: number;
+  /** For diagnostics: which thread (0: this one) evaluated each chunk of files, and why a worker thread ended early. */
+  onChunk?: (chunk: number, thread: number) => void;
+  onWorkerError?: (error: Error) => void;
 }
 
 /** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
@@ -84,15 +87,17 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
     ...(options.filesPerThread === undefined ? {} : { filesPerThread: options.filesPerThread }),
     ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    ...(options.onChunk ? { onChunk: options.onChunk } : {}),
+    ...(options.onWorkerError ? { onWorkerError: options.onWorkerError } : {}),
   };
   for await (const outcome of outcomesInOrder(discovery.files, discovery.named, settings, fileEvaluator(settings, cache), batch)) {
     found += outcome.isCandidate ? 1 : 0;
     errors.push(...outcome.errors);
     warnings.push(...outcome.warnings);
     const { candidate, reference } = outcome;
-    if (!candidate || reference === undefined) continue;
-    const resolution = await cache.resolve(reference);
-    if (resolution.ok) usedSets.set(resolution.set.id, resolution.set);
+    const resolution = reference === undefined ? undefined : await cache.resolve(reference);
+    if (resolution?.ok) usedSets.set(resolution.set.id, resolution.set);
+    if (!candidate) continue;
     tally.add(candidate);
     if (options.onCandidate) options.onCandidate(candidate);
     else candidates.push(detached(candidate));

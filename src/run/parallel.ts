@@ -34,6 +34,8 @@ export interface BatchOptions {
   onProgress?: (done: number, total: number) => void;
   /** Told which thread (0 is this one) evaluated each chunk, as it is written out. */
   onChunk?: (chunk: number, thread: number) => void;
+  /** Told why a worker thread ended early (its chunks are then evaluated on this thread). */
+  onWorkerError?: (error: Error) => void;
   /** For tests: files each thread needs before it is started (default FILES_PER_THREAD). */
   filesPerThread?: number;
   /** For tests: this thread evaluates only what a worker lost, so every chunk goes to a worker. */
@@ -64,13 +66,15 @@ export async function* outcomesInOrder(
   const chunkCount = Math.ceil(files.length / CHUNK_SIZE);
   const threads = threadsFor(files.length, options.jobs, options.filesPerThread);
   const ledger = createLedger(chunkCount, 4 * threads);
-  const pool = new WorkerPool(threads - 1, { files, named, settings, ledger }, options.workerEntry ?? workerEntry());
   const ready = new Map<number, { thread: number; outcomes: FileOutcome[] }>();
   let next = 0;
-  // A chunk this thread took over from a lost worker may still arrive; it is already written out.
-  pool.onChunk = (thread, message) => {
-    if (message.chunk >= next) ready.set(message.chunk, { thread, outcomes: message.outcomes });
-  };
+  const pool = new WorkerPool({ files, named, settings, ledger }, options.workerEntry ?? workerEntry(), {
+    // A chunk this thread took over from a lost worker may still arrive; it is already written out.
+    onChunk: (thread, message) => {
+      if (message.chunk >= next) ready.set(message.chunk, { thread, outcomes: message.outcomes });
+    },
+    onError: options.onWorkerError ?? (() => {}),
+  });
   const evaluateChunk = async (chunk: number): Promise<FileOutcome[]> => {
     const outcomes: FileOutcome[] = [];
     const end = Math.min(files.length, (chunk + 1) * CHUNK_SIZE);
@@ -78,6 +82,7 @@ export async function* outcomesInOrder(
     return outcomes;
   };
   try {
+    pool.start(threads - 1);
     let done = 0;
     while (next < chunkCount) {
       const chunk = ready.get(next);
@@ -112,17 +117,18 @@ export async function* outcomesInOrder(
 
 /** The worker threads of one batch, and what they have sent. */
 class WorkerPool {
-  onChunk: (thread: number, message: ChunkMessage) => void = () => {};
   private readonly workers: Worker[] = [];
   private readonly dead = new Set<number>();
   private wake: (() => void) | undefined;
 
   constructor(
-    count: number,
     private readonly batch: { files: readonly string[]; named: ReadonlySet<string>; settings: FileSettings; ledger: ChunkLedger },
     private readonly entry: URL,
-  ) {
-    for (let thread = 1; thread <= count; thread += 1) this.start(thread);
+    private readonly listeners: { onChunk(thread: number, message: ChunkMessage): void; onError(error: Error): void },
+  ) {}
+
+  start(count: number): void {
+    for (let thread = 1; thread <= count; thread += 1) this.startOne(thread);
   }
 
   /** Workers that have not ended. */
@@ -130,22 +136,25 @@ class WorkerPool {
     return this.workers.length - this.dead.size;
   }
 
-  private start(thread: number): void {
+  private startOne(thread: number): void {
     const { files, named, settings, ledger } = this.batch;
     const data: BatchWorkerData = { pgcheckBatch: true, thread, settings, files: [...files], named: files.map((file) => named.has(file)), chunkSize: CHUNK_SIZE, ledger };
     // Tests run the TypeScript sources, where there is no compiled worker: this thread does it all.
     if (!existsSync(this.entry)) return;
     const worker = new Worker(this.entry, { workerData: data, stdout: true, stderr: true });
     worker.on('message', (message: ChunkMessage) => {
-      this.onChunk(thread, message);
+      this.listeners.onChunk(thread, message);
       this.notify();
     });
     // An error ends the thread; its claimed chunks are then evaluated here, where a real bug reports itself.
-    worker.on('error', () => {});
+    worker.on('error', (error) => this.listeners.onError(error));
     worker.on('exit', () => {
       this.dead.add(thread);
       this.notify();
     });
+    // A worker alone must not keep the process alive (after a crash on this thread, say): this
+    // thread holds it open itself while it waits for one (nextEvent).
+    worker.unref();
     this.workers.push(worker);
   }
 
@@ -158,7 +167,11 @@ class WorkerPool {
   /** Resolves at the next message or exit of a worker. */
   nextEvent(): Promise<void> {
     return new Promise((resolve) => {
-      this.wake = resolve;
+      const keepAlive = setInterval(() => {}, 60_000);
+      this.wake = () => {
+        clearInterval(keepAlive);
+        resolve();
+      };
     });
   }
 

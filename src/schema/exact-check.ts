@@ -1,8 +1,8 @@
 import type { z } from 'zod';
 
 /**
- * A quick yes for the common case: whether zod would accept `value` and hand back the same data
- * (up to key order). `true` lets a caller use the value as it is; `false` only means "ask zod",
+ * A quick yes for the common case: whether zod would accept `value`, plain data as yaml builds it
+ * (own enumerable properties, no getters), and hand back the same data (up to key order). `true` lets a caller use the value as it is; `false` only means "ask zod",
  * which also words the problems. Containers (objects, optional fields, lists, unions, records) are
  * walked here, without zod's per-node bookkeeping; every other schema, and every check, is run by
  * zod itself, so the rules stay zod's. Anything not understood here answers `false`.
@@ -86,10 +86,9 @@ function optionalCheck(zod: Internals): ExactCheck {
   return (value) => value !== undefined && check(value);
 }
 
+/** An object as yaml's toJS builds one; zod would copy anything else into one, so it is not the same data. */
 function isPlainObject(value: unknown): value is Record<string, unknown> {
-  if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
-  const prototype = Object.getPrototypeOf(value);
-  return prototype === Object.prototype || prototype === null;
+  return value !== null && typeof value === 'object' && Object.getPrototypeOf(value) === Object.prototype;
 }
 
 function objectCheck(shape: Record<string, z.ZodType>): ExactCheck {
@@ -170,7 +169,8 @@ function refusalCheck(schema: z.ZodType): (value: unknown) => boolean {
 
 function recordCheck(key: ExactCheck, item: ExactCheck): ExactCheck {
   return (value) => {
-    if (!isPlainObject(value)) return false;
+    // zod reads symbol keys too (and refuses them); YAML never makes one.
+    if (!isPlainObject(value) || Object.getOwnPropertySymbols(value).length > 0) return false;
     for (const name of Object.keys(value)) if (!key(name) || !item(value[name])) return false;
     return true;
   };
