@@ -1,6 +1,8 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import fc from 'fast-check';
+import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
 import { parseYaml } from '../src/load/source.js';
 import { criteriaSetSchema } from '../src/schema/criteria.js';
@@ -83,6 +85,31 @@ describe('exact check: the fast path for values zod accepts unchanged', () => {
     expect(isExact(Object.assign(Object.create(null), ente))).toBe(false);
     expect(isExact({ ...ente, facts: { [Symbol('key')]: 'x', ok: 'yes' } })).toBe(false);
     expect(isExact({ ...ente, facts: { ok: 'yes' } })).toBe(true);
+  });
+
+  it('tests plain strings, enums, literals and booleans as zod does, at every edge', () => {
+    const schemas = [
+      z.string().min(2).max(4),
+      z.string().regex(/^[a-z]+$/).max(3),
+      z.string().regex(/a/g),
+      z.enum(['totp', 'fido2']),
+      z.literal(1),
+      z.boolean(),
+      z.strictObject({ id: z.string().min(1), kind: z.enum(['a', 'b']).optional(), on: z.boolean().optional() }),
+    ];
+    const values = ['', 'a', 'ab', 'abc', 'abcd', 'abcde', 'AB', 'a1', 'ba', 'totp', 'fido2', 'sms', 1, 2, '1', true, false, 0, null, undefined, [], {}];
+    const objects = values.flatMap((id) => [{ id }, { id, kind: 'a' }, { id: 'x', kind: id }, { id: 'x', on: id }]);
+    for (const schema of schemas) {
+      for (const value of [...values, ...objects]) {
+        const zod = schema.safeParse(value);
+        const same = zod.success && isDeepStrictEqual(zod.data, value);
+        const answer = exactCheck(schema)(value);
+        if (answer) expect(same, JSON.stringify(value)).toBe(true);
+        // A field given as undefined is left to zod (YAML never makes one); otherwise the answers match.
+        const hasUndefined = typeof value === 'object' && value !== null && Object.values(value).includes(undefined);
+        if (!hasUndefined) expect(answer, JSON.stringify(value)).toBe(same);
+      }
+    }
   });
 
   it('answers no where the schema holds a kind it does not walk (the criteria set: z.unknown checks)', () => {

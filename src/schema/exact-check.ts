@@ -58,14 +58,56 @@ function compile(schema: z.ZodType): ExactCheck {
     case 'record':
       return def.checks?.length ? never : recordCheck(exactCheck(def.keyType as z.ZodType), exactCheck(def.valueType as z.ZodType));
     case 'string':
-    case 'number':
+      return plainStringCheck(zod) ?? leafCheck(zod);
     case 'boolean':
     case 'enum':
     case 'literal':
+      return valueSetCheck(zod) ?? leafCheck(zod);
+    case 'number':
       return leafCheck(zod);
     default:
       return never;
   }
+}
+
+type CheckDef = { check?: string; format?: string; minimum?: number; maximum?: number; pattern?: RegExp };
+
+/**
+ * A string with only length and pattern checks (most of a manifest's text), tested as zod's
+ * checks test it (length within bounds, each pattern from lastIndex 0), without its bookkeeping.
+ * Anything else (formats such as url or date, custom checks, coercion) is left to zod.
+ */
+function plainStringCheck(zod: Internals): ExactCheck | undefined {
+  const def = zod.def as Internals['def'] & { coerce?: boolean };
+  if (def.coerce || (zod as unknown as { traits: Set<string> }).traits.has('$ZodCheck')) return undefined;
+  let minimum = 0;
+  let maximum = Number.POSITIVE_INFINITY;
+  const patterns: RegExp[] = [];
+  for (const check of def.checks ?? []) {
+    const rule = (check._zod as unknown as { def: CheckDef }).def;
+    if (rule.check === 'min_length' && rule.minimum !== undefined) minimum = Math.max(minimum, rule.minimum);
+    else if (rule.check === 'max_length' && rule.maximum !== undefined) maximum = Math.min(maximum, rule.maximum);
+    else if (rule.check === 'string_format' && rule.format === 'regex' && rule.pattern) patterns.push(rule.pattern);
+    else return undefined;
+  }
+  return (value) => {
+    if (typeof value !== 'string' || value.length < minimum || value.length > maximum) return false;
+    for (const pattern of patterns) {
+      pattern.lastIndex = 0;
+      if (!pattern.test(value)) return false;
+    }
+    return true;
+  };
+}
+
+/** A boolean, enum or literal without checks: zod accepts exactly its set of values, unchanged. */
+function valueSetCheck(zod: Internals): ExactCheck | undefined {
+  const def = zod.def as Internals['def'] & { coerce?: boolean };
+  if (def.coerce || def.checks?.length) return undefined;
+  if (def.type === 'boolean') return (value) => typeof value === 'boolean';
+  // The set zod itself parses enums and literals against.
+  const values = (zod as unknown as { values?: unknown }).values;
+  return values instanceof Set ? (value) => values.has(value) : undefined;
 }
 
 const never: ExactCheck = () => false;
