@@ -2,6 +2,7 @@
 // other names and facts, in a mix that meets the minimum, fails it, or is incomplete.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 
 const root = new URL('../candidates/', import.meta.url);
 const bases = ['ente', 'photoprism', 'stingle'].map((name) => ({ name, text: readFileSync(new URL(`${name}.yaml`, root), 'utf8') }));
@@ -56,4 +57,15 @@ export function generate(directory, count) {
     writeFileSync(join(directory, `candidate-${String(index).padStart(5, '0')}.yaml`), manifestText(index));
   }
   return directory;
+}
+
+// `node bench/generate.js <directory> <count>`: the same manifests, for measuring by hand (bench/README.md).
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  const [directory, count] = process.argv.slice(2);
+  if (!directory || !/^\d+$/.test(count ?? '')) {
+    console.error('usage: node bench/generate.js <directory> <count>');
+    process.exitCode = 2;
+  } else {
+    generate(directory, Number(count));
+  }
 }
