@@ -123,7 +123,7 @@ function resultOf(
   outcome: { status: ResultStatus; finding: Finding; path: ManifestPath; reads: ManifestPath[] },
 ): CriterionResult {
   const { status, finding, path, reads } = outcome;
-  return { criterion, level, status, reason: describeFinding(finding), finding, path, reads };
+  return { criterion, level, status, finding, reason: describeFinding(finding), path, reads };
 }
 
 export function runCheck(check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome {
