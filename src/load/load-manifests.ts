@@ -1,6 +1,6 @@
 import { discoverFiles } from './discover.js';
 import type { Limits } from './limits.js';
-import { type LoadedManifest, loadManifest } from './manifest.js';
+import { isCandidateFile, type LoadedManifest, loadManifest } from './manifest.js';
 import type { Problem } from './problem.js';
 
 export interface LoadManifestsOptions {
@@ -26,10 +26,10 @@ export async function* loadManifests(
   for (const [index, file] of files.entries()) {
     options.onProgress?.(index, files.length);
     const load = await loadManifest(file, options.limits);
-    found += load.ok || !load.isCriteria || named.has(file) ? 1 : 0;
+    const isCandidate = isCandidateFile(load, named.has(file));
+    found += isCandidate ? 1 : 0;
     if (load.ok) yield load.loaded;
-    // A criteria file met while searching a directory is not a candidate; named outright, it is a mistake.
-    else if (!load.isCriteria || named.has(file)) sink.errors.push(...load.problems);
+    else if (isCandidate) sink.errors.push(...load.problems);
   }
   options.onProgress?.(files.length, files.length);
   if (found === 0) sink.errors.push(...noManifestsFound(paths));

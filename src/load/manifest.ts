@@ -32,6 +32,14 @@ export function manifestFromYaml(parsed: ParsedYaml): ManifestLoad {
   return { ok: true, loaded: { file, manifest: result.value, source: result.source } };
 }
 
+/**
+ * Whether a file counts as a candidate manifest of the run (valid or not). A criteria file met while
+ * searching a directory does not; named outright, it is a mistake and is reported.
+ */
+export function isCandidateFile(load: ManifestLoad, named: boolean): boolean {
+  return load.ok || !load.isCriteria || named;
+}
+
 export async function loadManifest(file: string, limits?: Partial<Limits>): Promise<ManifestLoad> {
   const read = await readText(file, limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };

@@ -1,7 +1,7 @@
 import { evaluateManifest } from '../engine/evaluate.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
 import type { Limits } from '../load/limits.js';
-import { loadManifest } from '../load/manifest.js';
+import { isCandidateFile, loadManifest } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
 import { type CandidateReport, resultReport } from '../report/report.js';
@@ -39,8 +39,7 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
   return async (file, named) => {
     const load = await loadManifest(file, settings.limits);
     if (!load.ok) {
-      // A criteria file met while searching a directory is not a candidate; named outright, it is a mistake.
-      const isCandidate = !load.isCriteria || named;
+      const isCandidate = isCandidateFile(load, named);
       return { errors: isCandidate ? load.problems : [], warnings: [], isCandidate };
     }
     const { manifest, source } = load.loaded;
