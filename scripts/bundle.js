@@ -3,6 +3,7 @@
 // imports dist/cli.js. The library API (dist/index.js and its .d.ts) stays tsc's output.
 import { spawnSync } from 'node:child_process';
 import { copyFileSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { build } from 'esbuild';
 
@@ -46,6 +47,21 @@ module.exports = (text) => {
   },
 };
 
+// yaml reads two debug switches from the environment, LOG_TOKENS in its parser once per token
+// (a third of a microsecond each, some 400 times per manifest) and LOG_STREAM once per document,
+// and when either is set it prints its tokens or documents to stdout, into pgcheck's report. The CLI
+// never wants that output, so the bundle reads both as unset.
+const yamlDebugSwitchesOff = {
+  name: 'yaml-debug-switches-off',
+  setup(build) {
+    build.onLoad({ filter: /[\\/]yaml[\\/]dist[\\/].*\.js$/ }, async (args) => {
+      const source = await readFile(args.path, 'utf8');
+      if (!source.includes('.env.LOG_')) return undefined;
+      return { contents: source.replace(/\bnode_process\.env\.LOG_(?:TOKENS|STREAM)\b/g, 'false'), loader: 'js' };
+    });
+  },
+};
+
 await build({
   entryPoints: ['src/cli/run.ts'],
   outfile: 'dist/cli.bundle.cjs',
@@ -56,7 +72,7 @@ await build({
   minify: true,
   legalComments: 'linked',
   logLevel: 'warning',
-  plugins: [englishZodOnly, asciiStringWidth],
+  plugins: [englishZodOnly, asciiStringWidth, yamlDebugSwitchesOff],
   // Only `verify` needs undici: it stays a package loaded on demand, not code every start must read.
   external: ['undici'],
   // Source files find package files (criteria/, package.json, the SPDX list) relative to themselves.
