@@ -2,5 +2,5 @@ import type { YamlSource } from './source.js';
 
 /** Criteria files declare their format with a top-level `pgcheck_criteria` key; manifests with `pgcheck`. */
 export function isCriteriaDocument(source: YamlSource): boolean {
-  return source.doc.errors.length === 0 && source.doc.has('pgcheck_criteria');
+  return source.tree.declares('pgcheck_criteria');
 }

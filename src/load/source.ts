@@ -1,5 +1,6 @@
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, visit } from 'yaml';
 import { inspectTree } from './inspect-tree.js';
+import { type PlainNode, parsePlainYaml } from './plain-yaml.js';
 import { type Limits, raiseHint, withDefaults } from './limits.js';
 import { compareProblems, type Problem } from './problem.js';
 
@@ -8,8 +9,16 @@ export type Path = readonly (string | number)[];
 /** A parsed YAML file that can say where any path in it is. */
 export interface YamlSource {
   file: string;
-  doc: Document.Parsed;
   lineCounter: LineCounter;
+  tree: SourceTree;
+}
+
+/** The positions of a parsed file: yaml's document, or what the plain fast path recorded. */
+export interface SourceTree {
+  /** Where the node at `path` starts (with `key`, the key naming it), or the nearest enclosing node that is in the file. */
+  offsetOf(path: Path, key: boolean): number;
+  /** Whether the file parsed without errors and has `key` at its top level. */
+  declares(key: string): boolean;
 }
 
 export interface Position {
@@ -28,15 +37,27 @@ const MAX_SYNTAX_PROBLEMS = 20;
 const PARSE_OPTIONS = { prettyErrors: false, uniqueKeys: true, schema: 'core', resolveKnownTags: false } as const;
 
 /**
- * Parses one YAML document, held to `limits`. Every problem comes back with its position; the value
- * is only built once the tree has passed the checks, so an alias bomb or a deep nest fails fast.
+ * Parses one YAML document, held to `limits`. Plain YAML, as nearly every manifest is, takes the
+ * fast path (plain-yaml.ts); anything else, and every file with a problem, the full parse.
  */
 export function parseYaml(file: string, text: string, given: Partial<Limits> = {}): ParsedYaml {
   const limits = withDefaults(given);
+  const plainLines = new LineCounter();
+  const plain = parsePlainYaml(text, plainLines, limits);
+  if (plain) return { source: { file, lineCounter: plainLines, tree: plainTree(plain.tree) }, value: plain.value, problems: [] };
+  return parseYamlFully(file, text, limits);
+}
+
+/**
+ * The full parse, with yaml's document model (exported for the tests that hold the fast path to it).
+ * Every problem comes back with its position; the value is only built once the tree has passed the
+ * checks, so an alias bomb or a deep nest fails fast.
+ */
+export function parseYamlFully(file: string, text: string, limits: Limits): ParsedYaml {
   const lineCounter = new LineCounter();
   const docs = parseAllDocuments(text, { ...PARSE_OPTIONS, lineCounter });
   const doc = (Array.isArray(docs) ? docs[0] : undefined) ?? parseDocument(text, PARSE_OPTIONS);
-  const source: YamlSource = { file, doc, lineCounter };
+  const source: YamlSource = { file, lineCounter, tree: documentTree(doc) };
   const at = (offset: number, message: string): Problem => {
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, message };
@@ -122,27 +143,63 @@ function firstLine(message: string): string {
  * A path that is not in the file points at the nearest enclosing node that is.
  */
 export function locate(source: YamlSource, path: Path, options: { key?: boolean } = {}): Position {
-  let node: unknown = source.doc.contents;
-  let offset = rangeStart(node) ?? 0;
-  for (const [index, segment] of path.entries()) {
-    const isLast = index === path.length - 1;
-    if (isMap(node)) {
-      const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-      if (!pair) break;
-      const target = isLast && options.key ? pair.key : (pair.value ?? pair.key);
-      offset = rangeStart(target) ?? offset;
-      node = pair.value;
-    } else if (isSeq(node) && typeof segment === 'number') {
-      const item = node.items[segment];
-      if (item === undefined) break;
-      offset = rangeStart(item) ?? offset;
-      node = item;
-    } else {
-      break;
-    }
-  }
-  const { line, col } = source.lineCounter.linePos(offset);
+  const { line, col } = source.lineCounter.linePos(source.tree.offsetOf(path, options.key === true));
   return { line, column: col };
+}
+
+function documentTree(doc: Document.Parsed): SourceTree {
+  return {
+    offsetOf(path, key) {
+      let node: unknown = doc.contents;
+      let offset = rangeStart(node) ?? 0;
+      for (const [index, segment] of path.entries()) {
+        const isLast = index === path.length - 1;
+        if (isMap(node)) {
+          const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
+          if (!pair) break;
+          const target = isLast && key ? pair.key : (pair.value ?? pair.key);
+          offset = rangeStart(target) ?? offset;
+          node = pair.value;
+        } else if (isSeq(node) && typeof segment === 'number') {
+          const item = node.items[segment];
+          if (item === undefined) break;
+          offset = rangeStart(item) ?? offset;
+          node = item;
+        } else {
+          break;
+        }
+      }
+      return offset;
+    },
+    declares: (key) => doc.errors.length === 0 && doc.has(key),
+  };
+}
+
+function plainTree(root: PlainNode): SourceTree {
+  return {
+    offsetOf(path, key) {
+      let node = root;
+      let offset = root.start;
+      for (const [index, segment] of path.entries()) {
+        if (node.pairs) {
+          const name = String(segment);
+          const pair = node.pairs.find((candidate) => candidate.key === name);
+          if (!pair) break;
+          offset = index === path.length - 1 && key ? pair.keyStart : pair.value.start;
+          node = pair.value;
+        } else if (node.items && typeof segment === 'number') {
+          const item = node.items[segment];
+          if (item === undefined) break;
+          offset = item.start;
+          node = item;
+        } else {
+          break;
+        }
+      }
+      return offset;
+    },
+    declares: (key) => root.pairs?.some((pair) => pair.key === key) ?? false,
+  };
 }
 
 function rangeStart(node: unknown): number | undefined {

@@ -1,0 +1,186 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import fc from 'fast-check';
+import { LineCounter, stringify } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { type Limits, withDefaults } from '../src/load/limits.js';
+import { parsePlainYaml } from '../src/load/plain-yaml.js';
+import { locate, type Path, parseYaml, parseYamlFully } from '../src/load/source.js';
+import { asText, criteriaValue, manifestValue, mutated, yamlish } from './fuzz/arbitraries.js';
+import { fuzzSettings, propertyTimeout, shipped } from './fuzz/settings.js';
+import { repoRoot } from './helpers/cli.js';
+
+const limits = withDefaults();
+
+function takesFastPath(text: string, given: Limits = limits): boolean {
+  return parsePlainYaml(text, new LineCounter(), given) !== undefined;
+}
+
+/** Every path in a value, and for each mapping and list one child that is not there. */
+function pathsOf(value: unknown, base: Path = []): Path[] {
+  const paths: Path[] = [base];
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => paths.push(...pathsOf(item, [...base, index])));
+    paths.push([...base, value.length], [...base, 'x']);
+  } else if (value !== null && typeof value === 'object') {
+    for (const [key, child] of Object.entries(value)) paths.push(...pathsOf(child, [...base, key]));
+    paths.push([...base, 'not-a-key'], [...base, 0]);
+  }
+  return paths;
+}
+
+/**
+ * The fast path's contract: where it answers, the full parse finds no problem and gives the same
+ * value, the same position for every path (value and key) and the same file kind. Returns whether it answered.
+ */
+function holdsToFullParse(text: string, given: Limits = limits): boolean {
+  if (!takesFastPath(text, given)) return false;
+  const fast = parseYaml('f.yaml', text, given);
+  const full = parseYamlFully('f.yaml', text, given);
+  expect(full.problems).toEqual([]);
+  expect(fast.problems).toEqual([]);
+  expect(fast.value).toStrictEqual(full.value);
+  for (const path of pathsOf(full.value)) {
+    expect(locate(fast.source, path), `${JSON.stringify(path)} in ${JSON.stringify(text)}`).toEqual(locate(full.source, path));
+    expect(locate(fast.source, path, { key: true }), `key of ${JSON.stringify(path)}`).toEqual(locate(full.source, path, { key: true }));
+  }
+  for (const key of ['pgcheck_criteria', 'pgcheck', 'absent']) expect(fast.source.tree.declares(key)).toBe(full.source.tree.declares(key));
+  return true;
+}
+
+function yamlFiles(directory: string): string[] {
+  return readdirSync(directory).flatMap((name) => {
+    const path = join(directory, name);
+    if (statSync(path).isDirectory()) return yamlFiles(path);
+    return name.endsWith('.yaml') || name.endsWith('.yml') ? [path] : [];
+  });
+}
+
+/** Comment lines and trailing comments put in at line ends, as people annotate manifests. */
+const commented = (text: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.tuple(text, fc.array(fc.tuple(fc.nat(), fc.boolean(), fc.string({ maxLength: 12 }).map((s) => s.replace(/[\n\r]/g, ''))), { maxLength: 4 })).map(([source, notes]) => {
+    const lines = source.split('\n');
+    for (const [at, ownLine, note] of notes) {
+      const index = at % lines.length;
+      const line = lines[index] as string;
+      const indent = /^ */.exec(line)?.[0] ?? '';
+      if (ownLine) lines.splice(index, 0, `${indent}# ${note}`);
+      else lines[index] = `${line} # ${note}`;
+    }
+    return lines.join('\n');
+  });
+
+/** Values written in several styles: block or flow, plain or quoted strings. */
+const styled = (value: fc.Arbitrary<unknown>): fc.Arbitrary<string> =>
+  fc
+    .tuple(value, fc.constantFrom(undefined, 1, 2, 3), fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL') as fc.Arbitrary<'PLAIN'>, fc.constantFrom(2, 4))
+    .map(([v, flowLevel, defaultStringType, indent]) =>
+      stringify(v, { aliasDuplicateObjects: false, defaultStringType, indent, ...(flowLevel === undefined ? {} : { flowLevel }) }),
+    );
+
+// Corners of YAML's syntax near the fast path's edge: quoted and block scalars over lines, flow
+// collections, indentation, markers, comments, numbers and strings that look like other things.
+const corners = [
+  'a: "x\ny"\n', 'a: "x\n  y"\n', 'a:\n  b: "x\n  y"\n', 'a:\n  b: "x\n y"\n', "a: 'x\n\n  y'\n", '<<: 1\n', 'a:\n  <<: {b: 1}\n',
+  'a: - b\n', 'a:\n- b\n- c\n', 'a:\n  - b\n - c\n', '- a\n', 'a: |\n b\n', 'a: |\nb\n', 'a: >\n  x\n\n  y\n', 'a: |2\n    x\n',
+  'a:\n  |\n  x\n', 'a: b\n  c: d\n', 'a: b #c\n  d\n', 'a: [b, c]x\n', 'a: [b]  #c\n', 'a: {b: c}\n', 'a: {"b":c}\n', 'a: {b: [c, d], e: {f: g}}\n',
+  'a: [{b: c}]\n', 'a: [[b]]\n', "a: ['b''c']\n", 'a: "\\u0041"\n', 'a: "\\q"\n', 'a: @x\n', 'a: `x\n', 'a: %x\n', 'a: x #c\n#d\nb: 1\n',
+  'a:  \n  b\n', '"a\nb": 1\n', 'a: 1\n...\n', 'a: 1\n--- \n', '--- a: 1\n', '---\n\na: 1\n', '--- # c\na: 1\n', 'a: [b,c]\n', 'a: [b , c]\n',
+  'a: {b: c, }\n', 'a: { b: c }\n', 'a: -1\nb: +1\nc: 007\nd: -0\n', 'a: 0o7\n', 'a: .inf\n', 'a: 1e3\n', 'a: 1_000\n', 'a: 12:30\n',
+  'a: yes\nb: no\nc: on\n', 'a: "~"\nb: ""\nc: \'\'\n', 'a: ""\n', 'a: x\n  # c\n  y\n', 'a:\n  - b\n  # c\n  - d\n', 'a:\n  - b\n  -\n  - c\n',
+  'a:\n  -\n    b: 1\n', 'a:\n  - - b\n    - c\n', 'a: !x\n', 'a: *x\n', 'a: "x" y\n', 'a: [b]: c\n', 'x\n', 'a: 1\n  b: 2\n', '  a: 1\n  b: 2\n', '  a: 1\n b: 2\n',
+  'a: [\n]\n', 'a: {}\nb: []\n', 'a: [ ]\n', 'a: >-\n\n  x\n', '#c\n', '', 'a: 1 # c\n# d\n  # e\n',
+];
+
+describe('the plain YAML fast path', () => {
+  it('takes every shipped candidate and criteria set, and holds to the full parse on them', () => {
+    const files = [...yamlFiles(join(repoRoot, 'candidates')), ...yamlFiles(join(repoRoot, 'criteria'))];
+    expect(files.length).toBeGreaterThan(3);
+    for (const file of files) expect(holdsToFullParse(readFileSync(file, 'utf8')), file).toBe(true);
+  });
+
+  it('holds to the full parse on every YAML file of the tests and docs', () => {
+    const files = ['test/fixtures', 'docs', 'bench'].flatMap((directory) => yamlFiles(join(repoRoot, directory)));
+    let taken = 0;
+    for (const file of files) if (holdsToFullParse(readFileSync(file, 'utf8'))) taken += 1;
+    // Most fixtures are plain; the hostile ones are not.
+    expect(taken).toBeGreaterThan(files.length / 3);
+    expect(taken).toBeLessThan(files.length);
+  });
+
+  it('holds to the full parse on generated manifests and criteria sets in many styles, with comments', () => {
+    let taken = 0;
+    fc.assert(
+      fc.property(commented(fc.oneof(styled(manifestValue), styled(criteriaValue), asText(manifestValue))), (text) => {
+        if (holdsToFullParse(text)) taken += 1;
+      }),
+      fuzzSettings(0.3),
+    );
+    expect(taken).toBeGreaterThan(0);
+  }, propertyTimeout);
+
+  it('holds to the full parse on nearly-right and YAML-ish text', () => {
+    fc.assert(
+      fc.property(fc.oneof(mutated(shipped.manifest), mutated(shipped.criteria), yamlish), (text) => void holdsToFullParse(text)),
+      fuzzSettings(0.3),
+    );
+  }, propertyTimeout);
+
+  it('holds to the full parse on the corners of the syntax', () => {
+    expect(corners.filter((text) => holdsToFullParse(text)).length).toBeGreaterThan(corners.length / 3);
+  });
+
+  it.each([
+    ['block scalars and quoted keys', 'a: |\n  one\n  two\n"b c": >-\n  folded\n  text\n\'d\': x\n'],
+    ['a document start and comments everywhere', '# head\n---\n# first\na: 1 # one\n\n# between\nb:\n  # inside\n  - x # item\n  # after\n# end\n'],
+    ['flow lists and mappings on one line', 'a: [x, "y", \'z\']\nb: { k: v, n: [1, 2] }\nc: []\nd: {}\n'],
+    ['lists of mappings', 'a:\n  - k: v\n    m: [w]\n  -  - nested\n'],
+    ['nulls, booleans and integers', 'a: ~\nb: null\nc: True\nd: -12\ne: "12"\nf: 2023-09\n'],
+    ['plain scalars over several lines', 'a: one\n  two\n  three\n'],
+  ])('takes %s', (_, text) => {
+    expect(holdsToFullParse(text)).toBe(true);
+  });
+
+  it.each([
+    ['an anchor and an alias', 'a: &x 1\nb: *x\n'],
+    ['a tag', 'a: !!str 1\n'],
+    ['a tab', 'a:\t1\n'],
+    ['Windows line ends', 'a: 1\r\nb: 2\r\n'],
+    ['a byte-order mark', '\ufeffa: 1\n'],
+    ['a duplicate key', 'a: 1\na: 2\n'],
+    ['an empty value', 'a:\nb: 1\n'],
+    ['an explicit key', '? a\n: 1\n'],
+    ['a float', 'a: 1.5\n'],
+    ['a hexadecimal number', 'a: 0x1f\n'],
+    ['an integer too large to hold', 'a: 90071992547409930\n'],
+    ['a reserved key', '__proto__: 1\n'],
+    ['a number as a key', '1: a\n'],
+    ['a second document', 'a: 1\n---\nb: 2\n'],
+    ['a directive', '%YAML 1.2\n---\na: 1\n'],
+    ['a flow list over several lines', 'a: [x,\n  y]\n'],
+    ['a list at the top', '- a\n'],
+    ['bad indentation', 'a:\n  b: 1\n c: 2\n'],
+    ['a comment with no space before it', 'a: "x"#c\n'],
+    ['a mapping on the same line as its key', 'a: b: c\n'],
+    ['a trailing comma', 'a: [x, ]\n'],
+  ])('declines %s, left to the full parse', (_, text) => {
+    expect(takesFastPath(text)).toBe(false);
+  });
+
+  it('declines what a limit would stop, so the full parse reports it', () => {
+    const deep = 'a:\n  b:\n    c: 1\n';
+    expect(takesFastPath(deep, withDefaults({ maxDepth: 3 }))).toBe(true);
+    expect(takesFastPath(deep, withDefaults({ maxDepth: 2 }))).toBe(false);
+    expect(parseYaml('f.yaml', deep, { maxDepth: 2 }).problems[0]?.message).toMatch(/nested more than 2 levels/);
+    expect(takesFastPath('a: abcdef\n', withDefaults({ maxStringLength: 5 }))).toBe(false);
+    expect(takesFastPath('abcdef: a\n', withDefaults({ maxStringLength: 5 }))).toBe(false);
+    expect(parseYaml('f.yaml', 'a: abcdef\n', { maxStringLength: 5 }).problems[0]?.message).toMatch(/longer than the 5 limit/);
+  });
+
+  it('survives nesting deep enough to exhaust the stack, under a raised depth limit', () => {
+    const depth = 20_000;
+    const text = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+    const nested = `a: ${text}\n`;
+    expect(takesFastPath(nested, withDefaults({ maxDepth: depth * 2 }))).toBe(false);
+  });
+});
