@@ -16,6 +16,7 @@ const settings: FileSettings = { asOf, requireEvidence: false, waivers: true, li
 // criteria file met in a directory, repeated to a batch of 400; a thread is started here for every
 // 100 files instead of the default, so such a batch is shared.
 const filesPerThread = 100;
+const batchTimeout = 45_000;
 const mixed = ['candidates', 'test/fixtures/manifests', 'test/fixtures/evidence', 'test/fixtures/criteria'].flatMap((directory) =>
   readdirSync(join(repoRoot, directory))
     .filter((name) => name.endsWith('.yaml'))
@@ -96,27 +97,28 @@ describe('evaluate --jobs', () => {
     expect(one.errors.length).toBeGreaterThan(0);
   });
 
-  it('the CLI prints the same bytes and exits the same with -j 1 and -j 2 (two threads for 1,000 files)', () => {
-    const thousand = mkdtempSync(join(tmpdir(), 'pgcheck-jobs-1000-'));
+  it('the CLI prints the same bytes and exits the same with -j 1 and -j 2 (two threads for 2 × FILES_PER_THREAD files)', () => {
+    const batch = mkdtempSync(join(tmpdir(), 'pgcheck-jobs-batch-'));
     try {
       for (let index = 0; index < 2 * FILES_PER_THREAD; index += 1) {
         const file = files[index % files.length] as string;
-        copyFileSync(file, join(thousand, `${String(index).padStart(4, '0')}-${basename(file)}`));
+        copyFileSync(file, join(batch, `${String(index).padStart(4, '0')}-${basename(file)}`));
       }
       expect(threadsFor(2 * FILES_PER_THREAD, 2)).toBe(2);
-      const one = runCli(['evaluate', '-j', '1', thousand, '--as-of', asOf]);
-      const two = runCli(['evaluate', '--jobs', '2', thousand, '--as-of', asOf]);
+      // 1,500 files a run: more time than runCli's default, for a loaded machine.
+      const one = runCli(['evaluate', '-j', '1', batch, '--as-of', asOf], {}, batchTimeout);
+      const two = runCli(['evaluate', '--jobs', '2', batch, '--as-of', asOf], {}, batchTimeout);
       expect(two).toEqual(one);
       expect(one.code).toBe(2);
       expect(one.stdout.length).toBeGreaterThan(100_000);
       // And the second thread really took part (PGCHECK_DEBUG counts chunks per thread on stderr).
-      const debug = runCli(['evaluate', '--jobs', '2', thousand, '--as-of', asOf], { PGCHECK_DEBUG: '1' });
+      const debug = runCli(['evaluate', '--jobs', '2', batch, '--as-of', asOf], { PGCHECK_DEBUG: '1' }, batchTimeout);
       expect(debug.stdout).toBe(one.stdout);
       expect(debug.stderr).toMatch(/per thread \(0 is the main one\): 0: \d+, 1: [1-9]\d*\n/);
     } finally {
-      rmSync(thousand, { recursive: true, force: true });
+      rmSync(batch, { recursive: true, force: true });
     }
-  }, 60_000);
+  }, 4 * batchTimeout);
 
   it('refuses a number of threads outside 1 to 64', () => {
     for (const jobs of ['0', '65', 'two']) {

@@ -11,13 +11,13 @@ export interface CliRun {
 }
 
 /** Runs the real bin as a subprocess from the repository root, without colour unless asked. */
-export function runCli(args: string[], env: Record<string, string> = {}): CliRun {
+export function runCli(args: string[], env: Record<string, string> = {}, timeout = 15_000): CliRun {
   const { NO_COLOR: _noColor, FORCE_COLOR: _forceColor, ...inherited } = process.env;
   const result = spawnSync(process.execPath, [bin, ...args], {
     cwd: repoRoot,
     encoding: 'utf8',
     env: { ...inherited, FORCE_COLOR: '0', ...env },
-    timeout: 15_000,
+    timeout,
     // Batch runs print megabytes; past spawnSync's 1 MiB default the child would be killed.
     maxBuffer: 64 * 1024 * 1024,
   });
