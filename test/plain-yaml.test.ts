@@ -177,6 +177,19 @@ describe('the plain YAML fast path', () => {
     expect(parseYaml('f.yaml', 'a: abcdef\n', { maxStringLength: 5 }).problems[0]?.message).toMatch(/longer than the 5 limit/);
   });
 
+  it('declines nesting deeper than yaml composes safely, even under a raised depth limit', () => {
+    // yaml's composer recurses several frames a level and reports "nested too deeply" (RESOURCE_EXHAUSTION)
+    // from a few hundred levels on, well before the fast path's own recursion would give out.
+    const raised = withDefaults({ maxDepth: 1_000_000 });
+    const flow = (depth: number): string => `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+    const list = (depth: number): string => `a:\n  ${'- '.repeat(depth)}x\n`;
+    for (const depth of [500, 1_000, 2_000, 3_000]) {
+      for (const text of [flow(depth), list(depth)]) holdsToFullParse(text, raised);
+    }
+    expect(takesFastPath(flow(40), raised)).toBe(true);
+    expect(takesFastPath(flow(500), raised)).toBe(false);
+  });
+
   it('survives nesting deep enough to exhaust the stack, under a raised depth limit', () => {
     const depth = 20_000;
     const text = `${'['.repeat(depth)}${']'.repeat(depth)}`;
