@@ -9,7 +9,8 @@ import type { Limits } from './limits.js';
  * costs a third of a parse. It answers only where yaml's composer would report nothing and build
  * the same value, checking for that what the composer checks; anything else (anchors, aliases,
  * tags, explicit keys, tabs, empty values, numbers other than safe integers, duplicate or reserved
- * keys, any limit reached, any syntax error) returns undefined, and the full parse runs instead.
+ * keys, any limit reached, nesting past MAX_PLAIN_DEPTH, any syntax error) returns undefined, and
+ * the full parse runs instead.
  * test/plain-yaml.test.ts holds it to the full parse, value and positions, on every input it accepts.
  */
 export function parsePlainYaml(text: string, lineCounter: LineCounter, limits: Limits): { value: Record<string, unknown>; tree: PlainNode } | undefined {
