@@ -168,6 +168,11 @@ const corners = [
   'a: yes\nb: no\nc: on\n', 'a: "~"\nb: ""\nc: \'\'\n', 'a: ""\n', 'a: x\n  # c\n  y\n', 'a:\n  - b\n  # c\n  - d\n', 'a:\n  - b\n  -\n  - c\n',
   'a:\n  -\n    b: 1\n', 'a:\n  - - b\n    - c\n', 'a: !x\n', 'a: *x\n', 'a: "x" y\n', 'a: [b]: c\n', 'x\n', 'a: 1\n  b: 2\n', '  a: 1\n  b: 2\n', '  a: 1\n b: 2\n',
   'a: [\n]\n', 'a: {}\nb: []\n', 'a: [ ]\n', 'a: >-\n\n  x\n', '#c\n', '', 'a: 1 # c\n# d\n  # e\n',
+  // Line and space characters YAML does not treat as such, lone surrogates, escapes of them.
+  'a: x\u0085y\n', 'a\u0085: 1\n', 'a: x\u2028  y\n', 'a: \u00a0\n', '\u00a0a: 1\n', 'a: \ud83d\n', '\ud800: 1\n', 'a: "\\ud83d"\n', 'a: "\\N\\_\\L\\P"\n', 'a: [\ud800, a\u2028b]\n',
+  // Empty and adjacent keys, flow items that look like pairs, comments between a list's items.
+  '"": a\n', "'': a\n", 'a: {"": b}\n', 'a: {"a":[b]}\n', "a: {'a':{b: c}}\n", 'a: [x, :y]\n', 'a: [x:y]\n', 'a:\n  - 1\n# c\n  - 2\n', 'a: |1\n  x\n',
+  '# c\n--- # d\n# e\na: 1\n', '# c\n--- a: 1\n', '--- #c\n  a: 1\n  b: 2\n',
 ];
 
 describe('the plain YAML fast path', () => {
