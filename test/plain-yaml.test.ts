@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import fc from 'fast-check';
-import { LineCounter, stringify } from 'yaml';
+import { LineCounter, stringify, type ToStringOptions } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { type Limits, withDefaults } from '../src/load/limits.js';
 import { parsePlainYaml } from '../src/load/plain-yaml.js';
@@ -44,8 +44,35 @@ function holdsToFullParse(text: string, given: Limits = limits): boolean {
     expect(locate(fast.source, path), `${JSON.stringify(path)} in ${JSON.stringify(text)}`).toEqual(locate(full.source, path));
     expect(locate(fast.source, path, { key: true }), `key of ${JSON.stringify(path)}`).toEqual(locate(full.source, path, { key: true }));
   }
-  for (const key of ['pgcheck_criteria', 'pgcheck', 'absent']) expect(fast.source.tree.declares(key)).toBe(full.source.tree.declares(key));
+  const topKeys = full.value !== null && typeof full.value === 'object' ? Object.keys(full.value) : [];
+  for (const key of ['pgcheck_criteria', 'pgcheck', 'absent', ...topKeys]) expect(fast.source.tree.declares(key), key).toBe(full.source.tree.declares(key));
   return true;
+}
+
+/** How deep a value nests (a mapping or list at the top is 1 level) and its longest string, keys included. */
+function extentOf(value: unknown, depth = 0): { depth: number; longest: number } {
+  if (typeof value === 'string') return { depth, longest: value.length };
+  if (value === null || typeof value !== 'object') return { depth, longest: 0 };
+  const entries: [string, unknown][] = Array.isArray(value) ? value.map((item: unknown) => ['', item]) : Object.entries(value);
+  return entries.reduce(
+    (extent, [key, child]) => {
+      const inner = extentOf(child, depth + 1);
+      return { depth: Math.max(extent.depth, inner.depth), longest: Math.max(extent.longest, key.length, inner.longest) };
+    },
+    { depth: depth + 1, longest: 0 },
+  );
+}
+
+/** Holds the fast path to the full parse on `share` of the fuzz cases; it must have answered on some, not only declined. */
+function holdsOnSomeOf(texts: fc.Arbitrary<string>, share: number): void {
+  let taken = 0;
+  fc.assert(
+    fc.property(texts, (text) => {
+      if (holdsToFullParse(text)) taken += 1;
+    }),
+    fuzzSettings(share),
+  );
+  expect(taken).toBeGreaterThan(0);
 }
 
 function yamlFiles(directory: string): string[] {
@@ -78,6 +105,57 @@ const styled = (value: fc.Arbitrary<unknown>): fc.Arbitrary<string> =>
       stringify(v, { aliasDuplicateObjects: false, defaultStringType, indent, ...(flowLevel === undefined ? {} : { flowLevel }) }),
     );
 
+/** Strings of the characters YAML's syntax turns on, and words that resolve to other types, so quoting, escaping and folding all get exercised. */
+const trickyString = fc.oneof(
+  fc.constantFrom('null', '~', 'True', 'FALSE', '1', '-0', '+7', '007', '0o7', '0x1F', '1e3', '.5', '.inf', '.NaN', '9007199254740993', '2001-01-01', 'yes', '', ' ', '-', '---', '...', '- a', 'a: b', 'a #b', '#', '<<'),
+  fc
+    .array(fc.constantFrom('a', 'b', ' ', ' ', ':', '#', '-', '?', ',', '[', ']', '{', '}', '"', "'", '\\', '\n', '0', '.', '~', '|', '>', '!', '&', '*', '%', '@', '`', '\u0085', '\u2028', '\u00a0', '\u{1F600}', 'é'), { maxLength: 30 })
+    .map((parts) => parts.join('')),
+);
+
+const trickyValue = fc.letrec((tie) => ({
+  value: fc.oneof(
+    { depthSize: 'small' },
+    trickyString,
+    fc.integer(),
+    fc.boolean(),
+    fc.constant(null),
+    fc.array(tie('value'), { maxLength: 3 }),
+    fc.dictionary(trickyString, tie('value'), { maxKeys: 3 }),
+  ),
+})).value;
+
+/** yaml's stringify options that change layout: folding at narrow widths, key and string quoting, flow and block styles. */
+const layout: fc.Arbitrary<ToStringOptions> = fc.record(
+  {
+    indent: fc.constantFrom(1, 2, 4),
+    lineWidth: fc.constantFrom(0, 12, 80),
+    minContentWidth: fc.constantFrom(0, 20),
+    defaultStringType: fc.constantFrom('PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE', 'BLOCK_LITERAL', 'BLOCK_FOLDED'),
+    defaultKeyType: fc.constantFrom(null, 'PLAIN', 'QUOTE_DOUBLE', 'QUOTE_SINGLE'),
+    flowLevel: fc.constantFrom(0, 1, 2),
+    collectionStyle: fc.constantFrom('any', 'block', 'flow'),
+    indentSeq: fc.boolean(),
+    flowCollectionPadding: fc.boolean(),
+    doubleQuotedAsJSON: fc.boolean(),
+    doubleQuotedMinMultiLineLength: fc.constantFrom(0, 40),
+    blockQuote: fc.constantFrom<ToStringOptions['blockQuote']>(true, false, 'literal', 'folded'),
+  },
+  { requiredKeys: [] },
+);
+
+/** A document start before, a document end or blank lines after: the markers people leave in files. */
+const framed = (text: fc.Arbitrary<string>): fc.Arbitrary<string> =>
+  fc.tuple(fc.constantFrom('', '', '---\n', '--- # c\n', '# c\n---\n', '\n'), text, fc.constantFrom('', '', '\n', '\n\n', '...\n', '# end')).map((parts) => parts.join(''));
+
+const trickyText = framed(
+  commented(
+    fc
+      .tuple(fc.dictionary(trickyString, trickyValue, { minKeys: 1, maxKeys: 4 }), layout)
+      .map(([value, options]) => stringify(value, { aliasDuplicateObjects: false, ...options })),
+  ),
+);
+
 // Corners of YAML's syntax near the fast path's edge: quoted and block scalars over lines, flow
 // collections, indentation, markers, comments, numbers and strings that look like other things.
 const corners = [
@@ -90,6 +168,11 @@ const corners = [
   'a: yes\nb: no\nc: on\n', 'a: "~"\nb: ""\nc: \'\'\n', 'a: ""\n', 'a: x\n  # c\n  y\n', 'a:\n  - b\n  # c\n  - d\n', 'a:\n  - b\n  -\n  - c\n',
   'a:\n  -\n    b: 1\n', 'a:\n  - - b\n    - c\n', 'a: !x\n', 'a: *x\n', 'a: "x" y\n', 'a: [b]: c\n', 'x\n', 'a: 1\n  b: 2\n', '  a: 1\n  b: 2\n', '  a: 1\n b: 2\n',
   'a: [\n]\n', 'a: {}\nb: []\n', 'a: [ ]\n', 'a: >-\n\n  x\n', '#c\n', '', 'a: 1 # c\n# d\n  # e\n',
+  // Line and space characters YAML does not treat as such, lone surrogates, escapes of them.
+  'a: x\u0085y\n', 'a\u0085: 1\n', 'a: x\u2028  y\n', 'a: \u00a0\n', '\u00a0a: 1\n', 'a: \ud83d\n', '\ud800: 1\n', 'a: "\\ud83d"\n', 'a: "\\N\\_\\L\\P"\n', 'a: [\ud800, a\u2028b]\n',
+  // Empty and adjacent keys, flow items that look like pairs, comments between a list's items.
+  '"": a\n', "'': a\n", 'a: {"": b}\n', 'a: {"a":[b]}\n', "a: {'a':{b: c}}\n", 'a: [x, :y]\n', 'a: [x:y]\n', 'a:\n  - 1\n# c\n  - 2\n', 'a: |1\n  x\n',
+  '# c\n--- # d\n# e\na: 1\n', '# c\n--- a: 1\n', '--- #c\n  a: 1\n  b: 2\n',
 ];
 
 describe('the plain YAML fast path', () => {
@@ -109,21 +192,30 @@ describe('the plain YAML fast path', () => {
   });
 
   it('holds to the full parse on generated manifests and criteria sets in many styles, with comments', () => {
+    holdsOnSomeOf(commented(fc.oneof(styled(manifestValue), styled(criteriaValue), asText(manifestValue))), 0.3);
+  }, propertyTimeout);
+
+  it('holds to the full parse on nearly-right and YAML-ish text', () => {
+    // Most mutations leave the text plain, so the fast path takes some.
+    holdsOnSomeOf(fc.oneof(mutated(shipped.manifest), mutated(shipped.criteria), yamlish), 0.3);
+  }, propertyTimeout);
+
+  it('holds to the full parse on structures of tricky strings laid out in every style, with markers and comments', () => {
+    holdsOnSomeOf(trickyText, 0.2);
+  }, propertyTimeout);
+
+  it('holds to the full parse with the limits set at, or one under, what a text needs', () => {
     let taken = 0;
     fc.assert(
-      fc.property(commented(fc.oneof(styled(manifestValue), styled(criteriaValue), asText(manifestValue))), (text) => {
-        if (holdsToFullParse(text)) taken += 1;
+      fc.property(fc.oneof(trickyText, mutated(shipped.manifest)), fc.constantFrom(-1, 0, 0), fc.constantFrom(-1, 0, 0), (text, depthMargin, lengthMargin) => {
+        const { value, problems } = parseYamlFully('f.yaml', text, limits);
+        if (problems.length > 0) return;
+        const needs = extentOf(value);
+        if (holdsToFullParse(text, withDefaults({ maxDepth: needs.depth + depthMargin, maxStringLength: needs.longest + lengthMargin }))) taken += 1;
       }),
       fuzzSettings(0.3),
     );
     expect(taken).toBeGreaterThan(0);
-  }, propertyTimeout);
-
-  it('holds to the full parse on nearly-right and YAML-ish text', () => {
-    fc.assert(
-      fc.property(fc.oneof(mutated(shipped.manifest), mutated(shipped.criteria), yamlish), (text) => void holdsToFullParse(text)),
-      fuzzSettings(0.3),
-    );
   }, propertyTimeout);
 
   it('holds to the full parse on the corners of the syntax', () => {
@@ -175,6 +267,19 @@ describe('the plain YAML fast path', () => {
     expect(takesFastPath('a: abcdef\n', withDefaults({ maxStringLength: 5 }))).toBe(false);
     expect(takesFastPath('abcdef: a\n', withDefaults({ maxStringLength: 5 }))).toBe(false);
     expect(parseYaml('f.yaml', 'a: abcdef\n', { maxStringLength: 5 }).problems[0]?.message).toMatch(/longer than the 5 limit/);
+  });
+
+  it('declines nesting deeper than yaml composes safely, even under a raised depth limit', () => {
+    // yaml's composer recurses several frames a level and reports "nested too deeply" (RESOURCE_EXHAUSTION)
+    // from a few hundred levels on, well before the fast path's own recursion would give out.
+    const raised = withDefaults({ maxDepth: 1_000_000 });
+    const flow = (depth: number): string => `a: ${'['.repeat(depth)}${']'.repeat(depth)}\n`;
+    const list = (depth: number): string => `a:\n  ${'- '.repeat(depth)}x\n`;
+    for (const depth of [500, 1_000, 2_000, 3_000]) {
+      for (const text of [flow(depth), list(depth)]) holdsToFullParse(text, raised);
+    }
+    expect(takesFastPath(flow(40), raised)).toBe(true);
+    expect(takesFastPath(flow(500), raised)).toBe(false);
   });
 
   it('survives nesting deep enough to exhaust the stack, under a raised depth limit', () => {

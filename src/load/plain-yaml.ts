@@ -9,7 +9,8 @@ import type { Limits } from './limits.js';
  * costs a third of a parse. It answers only where yaml's composer would report nothing and build
  * the same value, checking for that what the composer checks; anything else (anchors, aliases,
  * tags, explicit keys, tabs, empty values, numbers other than safe integers, duplicate or reserved
- * keys, any limit reached, any syntax error) returns undefined, and the full parse runs instead.
+ * keys, any limit reached, nesting past MAX_PLAIN_DEPTH, any syntax error) returns undefined, and
+ * the full parse runs instead.
  * test/plain-yaml.test.ts holds it to the full parse, value and positions, on every input it accepts.
  */
 export function parsePlainYaml(text: string, lineCounter: LineCounter, limits: Limits): { value: Record<string, unknown>; tree: PlainNode } | undefined {
@@ -28,7 +29,7 @@ export function parsePlainYaml(text: string, lineCounter: LineCounter, limits: L
     const built = new PlainBuilder(limits).blockMap(document.value, 1);
     return built && { value: built.value as Record<string, unknown>, tree: built.node };
   } catch {
-    // Nesting deep enough to exhaust the stack (under a raised --max-depth): the full parse reports it.
+    // Not expected under MAX_PLAIN_DEPTH; should anything throw, the full parse says what is wrong.
     return undefined;
   }
 }
@@ -59,13 +60,20 @@ const DECIMAL = /^[-+]?[0-9]+$/;
 const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 // yaml's composer: "The : indicator must be at most 1024 chars after the start of an implicit key".
 const MAX_KEY_SPAN = 1024;
+// yaml's composer recurses several frames a level and, past a few hundred levels (fewer on a small
+// stack), reports "nested too deeply" where the fast path would still answer: deeper is left to it.
+const MAX_PLAIN_DEPTH = 100;
 const NOT_PLAIN = Symbol('not plain');
 
 class PlainBuilder {
   constructor(private readonly limits: Limits) {}
 
+  private tooDeep(depth: number): boolean {
+    return depth > this.limits.maxDepth || depth > MAX_PLAIN_DEPTH;
+  }
+
   blockMap(map: CST.BlockMap, depth: number): Built | undefined {
-    if (depth > this.limits.maxDepth) return undefined;
+    if (this.tooDeep(depth)) return undefined;
     const value: Record<string, unknown> = {};
     const pairs: PlainPair[] = [];
     const { items } = map;
@@ -89,7 +97,7 @@ class PlainBuilder {
   }
 
   private blockSeq(seq: CST.BlockSequence, depth: number): Built | undefined {
-    if (depth > this.limits.maxDepth) return undefined;
+    if (this.tooDeep(depth)) return undefined;
     const value: unknown[] = [];
     const items: PlainNode[] = [];
     for (const { start, value: valueToken } of seq.items) {
@@ -107,7 +115,7 @@ class PlainBuilder {
 
   /** A flow list or mapping, all on one line, of scalars and such collections. */
   private flow(collection: CST.FlowCollection, depth: number, inFlow: boolean): Built | undefined {
-    if (depth > this.limits.maxDepth) return undefined;
+    if (this.tooDeep(depth)) return undefined;
     const isMap = collection.start.source === '{';
     const [close, ...after] = collection.end;
     if (close?.source !== (isMap ? '}' : ']')) return undefined;
