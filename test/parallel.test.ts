@@ -105,7 +105,7 @@ describe('evaluate --jobs', () => {
         copyFileSync(file, join(batch, `${String(index).padStart(4, '0')}-${basename(file)}`));
       }
       expect(threadsFor(2 * FILES_PER_THREAD, 2)).toBe(2);
-      // 1,500 files a run: more time than runCli's default, for a loaded machine.
+      // 2,000 files a run: more time than runCli's default, for a loaded machine.
       const one = runCli(['evaluate', '-j', '1', batch, '--as-of', asOf], {}, batchTimeout);
       const two = runCli(['evaluate', '--jobs', '2', batch, '--as-of', asOf], {}, batchTimeout);
       expect(two).toEqual(one);

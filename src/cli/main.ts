@@ -79,7 +79,7 @@ function addReportOptions(command: Command): Command {
     .option('--no-waivers', "ignore the manifests' waivers")
     .option('-q, --quiet', 'show only what fails: candidates not meeting the minimum and their failing or unknown results')
     .option('--no-color', 'never colour the output (NO_COLOR works too)')
-    .option('-j, --jobs <n>', 'threads to evaluate with (default: 2, or 1 on a single core; one per 750 files at most)', parseCount(64));
+    .option('-j, --jobs <n>', 'threads to evaluate with (default: 2, or 1 on a single core; at most one per 1,000 files)', parseCount(64));
   return addLimitOptions(command);
 }
 

@@ -9,10 +9,10 @@ import type { FileEvaluator, FileOutcome, FileSettings } from './evaluate-file.j
 const CHUNK_SIZE = 16;
 /**
  * A thread is worth starting only for at least this many files of its own: it loads and warms up
- * its own copy of the code, and on a 2-core machine a second thread was slower at 1,000 files and
- * faster at 2,000 (bench/README.md).
+ * its own copy of the code, and on a 2-core machine a second thread was slower at 1,500 files, even
+ * at 2,000 and faster from 4,000 on (bench/README.md).
  */
-export const FILES_PER_THREAD = 750;
+export const FILES_PER_THREAD = 1000;
 /**
  * Threads used when not told. Each worker thread adds about 70 MB of memory (its own heap and copy
  * of the code): two keep a 10,000-file run under 200 MB; more are there for asking (`--jobs`).
