@@ -12,6 +12,7 @@ import type { Limits } from './limits.js';
  * keys, any limit reached, nesting past MAX_PLAIN_DEPTH, any syntax error) returns undefined, and
  * the full parse runs instead.
  * test/plain-yaml.test.ts holds it to the full parse, value and positions, on every input it accepts.
+ * The checks mirror yaml 2.9's composer: after upgrading yaml, run the long fuzz (`npm run fuzz`).
  */
 export function parsePlainYaml(text: string, lineCounter: LineCounter, limits: Limits): { value: Record<string, unknown>; tree: PlainNode } | undefined {
   if (/[\t\r\uFEFF]/.test(text)) return undefined;
