@@ -1,10 +1,22 @@
-import { describe, expect, it } from 'vitest';
-import { runPinned } from './helpers/cli.js';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { LineCounter } from 'yaml';
+import { afterAll, describe, expect, it } from 'vitest';
+import { withDefaults } from '../src/load/limits.js';
+import { parsePlainYaml } from '../src/load/plain-yaml.js';
+import { repoRoot, runPinned } from './helpers/cli.js';
 
 // yaml prints every token (LOG_TOKENS) or every document (LOG_STREAM) to stdout when these are set:
 // a shell that has them set for some other program must still get pgcheck's report and nothing else.
 describe("yaml's debug variables in the environment", () => {
   const debugEnvironment = { LOG_TOKENS: '1', LOG_STREAM: '1' };
+  // An anchor sends a file through yaml's full parse (the composer, which reads LOG_STREAM) instead
+  // of the plain fast path.
+  const directory = mkdtempSync(join(tmpdir(), 'pgcheck-environment-'));
+  const anchored = join(directory, 'anchored.yaml');
+  writeFileSync(anchored, readFileSync(join(repoRoot, 'candidates/ente.yaml'), 'utf8').replace('homepage: ', 'homepage: &home '));
+  afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it('leave the JSON report of one file unchanged', () => {
     const plain = runPinned(['evaluate', 'candidates/ente.yaml', '--format', 'json']);
@@ -13,6 +25,16 @@ describe("yaml's debug variables in the environment", () => {
     expect(withDebug.stdout).toBe(plain.stdout);
     expect(withDebug.stderr).toBe(plain.stderr);
     expect(() => JSON.parse(withDebug.stdout)).not.toThrow();
+  });
+
+  it('leave the report of a file that takes the full parse unchanged', () => {
+    expect(parsePlainYaml(readFileSync(anchored, 'utf8'), new LineCounter(), withDefaults())).toBeUndefined();
+    for (const variable of ['LOG_TOKENS', 'LOG_STREAM']) {
+      const plain = runPinned(['evaluate', anchored, '--format', 'json']);
+      const withDebug = runPinned(['evaluate', anchored, '--format', 'json'], { [variable]: '1' });
+      expect(plain.code, plain.stderr).toBe(0);
+      expect(withDebug).toEqual(plain);
+    }
   });
 
   it('leave the table of a directory unchanged', () => {

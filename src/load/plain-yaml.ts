@@ -29,9 +29,11 @@ export function parsePlainYaml(text: string, lineCounter: LineCounter, limits: L
   try {
     const built = new PlainBuilder(limits).blockMap(document.value, 1);
     return built && { value: built.value as Record<string, unknown>, tree: built.node };
-  } catch {
-    // Not expected under MAX_PLAIN_DEPTH; should anything throw, the full parse says what is wrong.
-    return undefined;
+  } catch (error) {
+    // A stack overflow is not expected under MAX_PLAIN_DEPTH; should one happen, the full parse
+    // reports the nesting. Anything else is a bug, and must show as one.
+    if (error instanceof RangeError) return undefined;
+    throw error;
   }
 }
 
@@ -63,7 +65,7 @@ const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\
 const MAX_KEY_SPAN = 1024;
 // yaml's composer recurses several frames a level and, past a few hundred levels (fewer on a small
 // stack), reports "nested too deeply" where the fast path would still answer: deeper is left to it.
-const MAX_PLAIN_DEPTH = 100;
+export const MAX_PLAIN_DEPTH = 100;
 const NOT_PLAIN = Symbol('not plain');
 
 class PlainBuilder {

@@ -34,7 +34,7 @@ export interface EvaluateFilesOptions {
   onCandidate?: (candidate: CandidateReport) => void;
   /**
    * Threads to evaluate with, this one included (default: 2, or 1 on a single core). A batch starts
-   * a worker thread only for every 1,000 files; the output is the same either way.
+   * at most one thread per 1,000 files, this one included; the output is the same either way.
    */
   jobs?: number;
   /** @internal For tests: files each thread needs before it is started. */

@@ -9,8 +9,8 @@ import type { FileEvaluator, FileOutcome, FileSettings } from './evaluate-file.j
 const CHUNK_SIZE = 16;
 /**
  * A thread is worth starting only for at least this many files of its own: it loads and warms up
- * its own copy of the code, and on a 2-core machine a second thread was slower at 1,500 files, even
- * at 2,000 and faster from 4,000 on (bench/README.md).
+ * its own copy of the code, and on a 2-core machine a second thread was slower at 1,000 and 1,500
+ * files, about even at 2,000 and faster from 4,000 on (bench/README.md).
  */
 export const FILES_PER_THREAD = 1000;
 /**
