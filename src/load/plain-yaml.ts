@@ -25,7 +25,8 @@ export function parsePlainYaml(text: string, lineCounter: LineCounter, limits: L
   if (document?.value?.type !== 'block-map') return undefined;
   const start = propsOf(document.start, 'doc-start', true);
   if (start === undefined || (start.found && !start.hasNewline)) return undefined;
-  if (document.end && !onlyBlanksAndComments(document.end)) return undefined;
+  // A document's end takes comments with or without a blank before them (yaml's composeDoc).
+  if (document.end && !endOf(document.end, true)) return undefined;
   try {
     const built = new PlainBuilder(limits).blockMap(document.value, 1);
     return built && { value: built.value as Record<string, unknown>, tree: built.node };
@@ -89,12 +90,7 @@ class PlainBuilder {
       const props = propsOf(sep, 'map-value-ind', false);
       if (!props?.found || props.found.offset - key.offset > MAX_KEY_SPAN) return undefined;
       if (valueToken.type === 'block-map' && !props.hasNewline) return undefined;
-      const name = this.key(key);
-      if (name === undefined || Object.hasOwn(value, name)) return undefined;
-      const built = this.node(valueToken, depth);
-      if (built === undefined) return undefined;
-      value[name] = built.value;
-      pairs.push({ key: name, keyStart: key.offset, value: built.node });
+      if (!this.addPair(value, pairs, key, valueToken, depth, false)) return undefined;
     }
     return { value, node: { start: map.offset, pairs } };
   }
@@ -107,11 +103,7 @@ class PlainBuilder {
       const props = propsOf(start, 'seq-item-ind', true);
       // A comment between items is an item with neither indicator nor value.
       if (props !== undefined && !props.found && valueToken === undefined) continue;
-      if (!valueToken || !props?.found) return undefined;
-      const built = this.node(valueToken, depth);
-      if (built === undefined) return undefined;
-      value.push(built.value);
-      items.push(built.node);
+      if (!valueToken || !props?.found || !this.addItem(value, items, valueToken, depth, false)) return undefined;
     }
     return { value, node: { start: seq.offset, items } };
   }
@@ -124,34 +116,44 @@ class PlainBuilder {
     if (close?.source !== (isMap ? '}' : ']')) return undefined;
     // Inside another flow collection, only spaces may follow: anything more would span lines.
     if (inFlow ? !after.every((token) => token.type === 'space') : !endOf(after, false)) return undefined;
-    const value: Record<string, unknown> | unknown[] = isMap ? {} : [];
+    const map: Record<string, unknown> = {};
     const pairs: PlainPair[] = [];
+    const list: unknown[] = [];
     const items: PlainNode[] = [];
     for (let index = 0; index < collection.items.length; index += 1) {
       const { start, key, sep, value: valueToken } = collection.items[index] as CST.FlowCollection['items'][number];
       if (!valueToken || !flowSeparator(start, index > 0)) return undefined;
-      if (valueToken.type === 'flow-collection' ? false : !isFlowScalar(valueToken) || containsNewline(valueToken)) return undefined;
-      if (isMap) {
-        if (!key || !sep || !isFlowScalar(key) || containsNewline(key) || !flowValueIndicator(sep)) return undefined;
-        const name = this.key(key);
-        if (name === undefined || Object.hasOwn(value, name)) return undefined;
-        const built = this.node(valueToken, depth, true);
-        if (built === undefined) return undefined;
-        (value as Record<string, unknown>)[name] = built.value;
-        pairs.push({ key: name, keyStart: key.offset, value: built.node });
-      } else {
-        if (key || sep) return undefined;
-        const built = this.node(valueToken, depth, true);
-        if (built === undefined) return undefined;
-        (value as unknown[]).push(built.value);
-        items.push(built.node);
-      }
+      if (valueToken.type !== 'flow-collection' && (!isFlowScalar(valueToken) || containsNewline(valueToken))) return undefined;
+      const added = isMap
+        ? !!key && !!sep && isFlowScalar(key) && !containsNewline(key) && flowValueIndicator(sep) && this.addPair(map, pairs, key, valueToken, depth, true)
+        : !key && !sep && this.addItem(list, items, valueToken, depth, true);
+      if (!added) return undefined;
     }
-    return { value, node: isMap ? { start: collection.offset, pairs } : { start: collection.offset, items } };
+    return isMap ? { value: map, node: { start: collection.offset, pairs } } : { value: list, node: { start: collection.offset, items } };
+  }
+
+  /** Adds `key: value` to a mapping being built; false where the full parse must decide. */
+  private addPair(map: Record<string, unknown>, pairs: PlainPair[], key: CST.FlowScalar, token: CST.Token, depth: number, inFlow: boolean): boolean {
+    const name = this.key(key);
+    if (name === undefined || Object.hasOwn(map, name)) return false;
+    const built = this.node(token, depth, inFlow);
+    if (built === undefined) return false;
+    map[name] = built.value;
+    pairs.push({ key: name, keyStart: key.offset, value: built.node });
+    return true;
+  }
+
+  /** Adds an item to a list being built; false where the full parse must decide. */
+  private addItem(list: unknown[], items: PlainNode[], token: CST.Token, depth: number, inFlow: boolean): boolean {
+    const built = this.node(token, depth, inFlow);
+    if (built === undefined) return false;
+    list.push(built.value);
+    items.push(built.node);
+    return true;
   }
 
   /** The value at one more level of nesting than `depth`. */
-  private node(token: CST.Token, depth: number, inFlow = false): Built | undefined {
+  private node(token: CST.Token, depth: number, inFlow: boolean): Built | undefined {
     switch (token.type) {
       case 'block-map':
         return this.blockMap(token, depth + 1);
@@ -232,10 +234,6 @@ function endOf(tokens: readonly CST.SourceToken[], hasSpaceBefore: boolean): boo
     else if (token.type !== 'comment' || !hasSpace) return false;
   }
   return true;
-}
-
-function onlyBlanksAndComments(tokens: readonly CST.SourceToken[]): boolean {
-  return endOf(tokens, true);
 }
 
 /** Before a flow item: nothing for the first, a comma then spaces for the others. */

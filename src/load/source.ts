@@ -148,31 +148,29 @@ export function locate(source: YamlSource, path: Path, options: { key?: boolean 
 }
 
 function documentTree(doc: Document.Parsed): SourceTree {
+  let positions: SourceTree | undefined;
   return {
     offsetOf(path, key) {
-      let node: unknown = doc.contents;
-      let offset = rangeStart(node) ?? 0;
-      for (const [index, segment] of path.entries()) {
-        const isLast = index === path.length - 1;
-        if (isMap(node)) {
-          const pair = node.items.find((item) => isScalar(item.key) && String(item.key.value) === String(segment));
-          if (!pair) break;
-          const target = isLast && key ? pair.key : (pair.value ?? pair.key);
-          offset = rangeStart(target) ?? offset;
-          node = pair.value;
-        } else if (isSeq(node) && typeof segment === 'number') {
-          const item = node.items[segment];
-          if (item === undefined) break;
-          offset = rangeStart(item) ?? offset;
-          node = item;
-        } else {
-          break;
-        }
-      }
-      return offset;
+      // Built on first use: most files that take the full parse have a problem and are never asked.
+      positions ??= plainTree(positionsOf(doc.contents, 0));
+      return positions.offsetOf(path, key);
     },
     declares: (key) => doc.errors.length === 0 && doc.has(key),
   };
+}
+
+/** yaml's nodes as the positions the fast path records, so both parses answer through one walk. */
+function positionsOf(node: unknown, enclosing: number): PlainNode {
+  const start = rangeStart(node) ?? enclosing;
+  if (isMap(node)) {
+    // Only scalar keys can be named by a path; a missing value points at its key.
+    const pairs = node.items.flatMap((pair) =>
+      isScalar(pair.key) ? [{ key: String(pair.key.value), keyStart: rangeStart(pair.key) ?? start, value: positionsOf(pair.value ?? pair.key, start) }] : [],
+    );
+    return { start, pairs };
+  }
+  if (isSeq(node)) return { start, items: node.items.map((item) => positionsOf(item, start)) };
+  return { start };
 }
 
 function plainTree(root: PlainNode): SourceTree {
