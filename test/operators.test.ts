@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { operators } from '../src/operators/registry.js';
 import { check, compileProblems } from './helpers/checks.js';
@@ -217,5 +217,16 @@ describe('the operator registry', () => {
       .map((file) => file.replace(/\.ts$/, ''));
     expect([...operators.keys()].sort()).toEqual(files.sort());
     for (const [name, operator] of operators) expect(operator.name).toBe(name);
+  });
+
+  it('gives every operator its own summary, description and wording, so a new operator is its file plus the registry line', () => {
+    for (const [name, operator] of operators) {
+      expect(operator.summary, name).not.toBe('');
+      expect(typeof operator.describe, name).toBe('function');
+      expect(typeof operator.explain, name).toBe('function');
+    }
+    // The engine words only its own findings: no operator's code is spelled out there.
+    const engineWords = readFileSync(new URL('../src/engine/findings.ts', import.meta.url), 'utf8');
+    for (const name of operators.keys()) expect(engineWords, name).not.toContain(`'${name}'`);
   });
 });

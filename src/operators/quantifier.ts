@@ -1,6 +1,13 @@
 import { z } from 'zod';
 import { combine } from './combine.js';
-import { absentPolicy, type CompiledCheck, type Context, manifestPath, read, type Outcome } from './operator.js';
+import type { Finding } from '../engine/findings.js';
+import { pathText } from '../engine/words.js';
+import { absentPolicy, type CompiledCheck, type Context, type Explanation, type ManifestPath, manifestPath, read, type Outcome, type Status, type Words } from './operator.js';
+
+/** At most this many elements' reasons are listed; the rest are counted. */
+const MAX_LISTED_ITEMS = 3;
+
+export type QuantifiedFinding = { code: 'some' | 'every'; path: ManifestPath; status: Status; count: number; children: Finding[] };
 
 export const quantifierOptions = z.strictObject({ path: manifestPath, check: z.unknown(), absent: absentPolicy });
 export type QuantifierOptions = z.infer<typeof quantifierOptions>;
@@ -32,4 +39,21 @@ export function quantify(mode: 'some' | 'every', options: QuantifierOptions, ctx
   }));
   const { status, finding } = combined;
   return count === 0 ? { status, finding, path: found.path, reads: [found.path] } : { status, finding, path: combined.path, reads: [found.path, ...combined.reads] };
+}
+
+/** Reasons of the elements that decided, the first few listed and the rest counted. */
+export function listedReasons(children: readonly Finding[], words: Words): string {
+  const shown = children.slice(0, MAX_LISTED_ITEMS).map((child) => words.describe(child));
+  const more = children.length - shown.length;
+  return `${shown.join('; ')}${more > 0 ? `; and ${more} more` : ''}`;
+}
+
+export function explainQuantified(finding: QuantifiedFinding, words: Words): Explanation {
+  const p = pathText(finding.path);
+  if (finding.count === 0) return { fact: `${p} is empty` };
+  const list = listedReasons(finding.children, words);
+  if (finding.status === 'pass') return { fact: list };
+  if (finding.code === 'every') return { fact: `not every entry of ${p} qualifies: ${list}` };
+  if (finding.status === 'fail') return { fact: `no entry of ${p} qualifies: ${list}` };
+  return { fact: `no entry of ${p} is known to qualify: ${list}` };
 }
