@@ -26,6 +26,9 @@ export interface Context {
   scope: unknown;
   /** Absolute manifest path of `scope`. */
   prefix: ManifestPath;
+  /** The day evaluated as of (YYYY-MM-DD), for checks on dates; undefined when none was given. */
+  asOf: string | undefined;
+  /** Runs a sub-check in the same evaluation (so it sees the same day); call it as `ctx.run(...)`. */
   run(check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome;
 }
 

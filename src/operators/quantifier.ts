@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { combine } from './combine.js';
 import type { Finding } from '../engine/findings.js';
 import { pathText } from '../engine/words.js';
-import { absentPolicy, type CompiledCheck, type Context, type Explanation, type ManifestPath, manifestPath, read, type Outcome, type Status, type Words } from './operator.js';
+import { readList } from './list-value.js';
+import { absentPolicy, type CompiledCheck, type Context, type Explanation, type ManifestPath, manifestPath, type Outcome, type Status, type Words } from './operator.js';
 
 /** At most this many elements' reasons are listed; the rest are counted. */
 const MAX_LISTED_ITEMS = 3;
@@ -16,19 +17,9 @@ export type QuantifierOptions = z.infer<typeof quantifierOptions>;
 export function quantify(mode: 'some' | 'every', options: QuantifierOptions, ctx: Context, children: CompiledCheck[]): Outcome {
   const [child] = children;
   if (!child) throw new Error(`${mode}: compiled without its sub-check`);
-  const found = read(ctx, options.path);
-  if (!found.found) {
-    return { status: options.absent, finding: { code: 'absent', path: found.path }, path: found.path, reads: [found.path] };
-  }
-  if (!Array.isArray(found.value)) {
-    return {
-      status: 'unknown',
-      finding: { code: 'wrong-type', path: found.path, actual: found.value, expected: 'a list' },
-      path: found.path,
-      reads: [found.path],
-    };
-  }
-  const outcomes = found.value.map((element, index) => ctx.run(child, element, [...found.path, index]));
+  const found = readList(ctx, options);
+  if ('outcome' in found) return found.outcome;
+  const outcomes = found.list.map((element, index) => ctx.run(child, element, [...found.path, index]));
   const count = outcomes.length;
   const combined = combine(outcomes, mode === 'some' ? 'any' : 'all', (status, findings) => ({
     code: mode,
