@@ -1,22 +1,11 @@
-import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { installedCriteriaDir } from '../paths.js';
 import { closest } from '../schema/suggest.js';
-import { type CriteriaLoad, loadCriteriaFile } from './criteria.js';
+import type { CriteriaLoad } from './criteria.js';
+import { installedCriteriaIds, loadCriteriaFile, looksLikePath } from './criteria-file.js';
 import type { Limits } from './limits.js';
 
-/** Ids of the criteria sets shipped with pgcheck. */
-export function installedCriteriaIds(directory = installedCriteriaDir): string[] {
-  if (!existsSync(directory)) return [];
-  return readdirSync(directory)
-    .filter((name) => name.endsWith('.yaml'))
-    .map((name) => name.slice(0, -'.yaml'.length))
-    .sort();
-}
-
-export function looksLikePath(reference: string): boolean {
-  return /[/\\]/.test(reference) || /\.ya?ml$/i.test(reference);
-}
+export { installedCriteriaIds, looksLikePath };
 
 /** Resolves `--criteria` or a manifest's `category`: a path to a criteria file, or the id of an installed set. */
 export type CriteriaResolution = CriteriaLoad | { ok: false; unknownId: string; message: string };
@@ -40,7 +29,7 @@ export class CriteriaCache {
   }
 
   private async load(reference: string): Promise<CriteriaResolution> {
-    if (looksLikePath(reference)) return loadCriteriaFile(reference, this.limits);
+    if (looksLikePath(reference)) return loadCriteriaFile(reference, this.limits, this.directory);
     const ids = installedCriteriaIds(this.directory);
     if (!ids.includes(reference)) {
       const hint = closest(reference, ids);
@@ -50,6 +39,6 @@ export class CriteriaCache {
         message: `unknown criteria set "${reference}"${hint ? `; did you mean "${hint}"?` : ''} (installed: ${ids.join(', ') || 'none'}; or give a path to a criteria file)`,
       };
     }
-    return loadCriteriaFile(join(this.directory, `${reference}.yaml`), this.limits);
+    return loadCriteriaFile(join(this.directory, `${reference}.yaml`), this.limits, this.directory);
   }
 }

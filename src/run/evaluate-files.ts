@@ -132,12 +132,13 @@ export function criteriaInfo(set: CriteriaSet): CriteriaInfo {
     source: set.source,
     revision: set.revision,
     ...(set.max_age ? { max_age: set.max_age } : {}),
-    criteria: set.criteria.map(({ id, level, text, help, evidenceRequired }) => ({
+    criteria: set.criteria.map(({ id, level, text, help, evidenceRequired, from }) => ({
       id,
       level,
       text,
       ...(help ? { help } : {}),
       ...(evidenceRequired ? { evidence: 'required' as const } : {}),
+      ...(from ? { from } : {}),
     })),
   };
 }
