@@ -1,5 +1,5 @@
 import type { CriteriaSet } from '../load/criteria.js';
-import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
+import { CriteriaCache, type CriteriaSources, installedCriteriaIds } from '../load/criteria-sets.js';
 import { describeCheck } from '../engine/describe-check.js';
 import { requireCriteria } from './criteria-option.js';
 
@@ -70,8 +70,11 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
 export class CriteriaCatalog {
   private readonly cache: CriteriaCache;
 
-  constructor(private readonly directory?: string) {
-    this.cache = new CriteriaCache(directory);
+  constructor(
+    private readonly directory?: string,
+    sources: CriteriaSources = {},
+  ) {
+    this.cache = new CriteriaCache(directory, undefined, sources);
   }
 
   installedIds(): string[] {
