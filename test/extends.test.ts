@@ -3,6 +3,8 @@ import { loadCriteriaFile } from '../src/load/criteria-file.js';
 import { parseCriteria } from '../src/load/criteria.js';
 import { formatProblem } from '../src/load/problem.js';
 import { mergeByName, mergeFactDeclarations } from '../src/load/merge-by-name.js';
+import { evaluateManifest } from '../src/engine/evaluate.js';
+import { parseManifest } from '../src/load/manifest.js';
 
 const X = 'test/fixtures/extends';
 const EXAMPLE = 'docs/examples/extends';
@@ -58,6 +60,23 @@ describe('extends', () => {
     expect(broken[0]).toBe(`${X}/broken-parent.yaml:3:10: extends: the criteria set ../criteria/bad-operator.yaml (test/fixtures/criteria/bad-operator.yaml) is invalid`);
     expect(broken.slice(1).every((problem) => problem.startsWith('test/fixtures/criteria/bad-operator.yaml:'))).toBe(true);
     expect(broken.length).toBeGreaterThan(1);
+  });
+
+  it('evaluates inherited criteria like the set\'s own: the evaluation day, evidence and waivers included', async () => {
+    const load = await loadCriteriaFile(`${EXAMPLE}/notes.yaml`);
+    if (!load.ok) throw new Error('notes.yaml did not load');
+    const manifest = parseManifest(
+      'm.yaml',
+      'pgcheck: 1\nname: M\ncategory: example-notes\nreviewed: 2024-01-01\nencryption: { e2ee: enforced }\nfacts: { trash_retention_days: 7 }\n' +
+        'waivers:\n  - { criterion: open-source, reason: Publishing next month, approved_by: Review team, expires: 2026-12-31 }\n',
+    );
+    if (!manifest.ok) throw new Error(manifest.problems.map(formatProblem).join('\n'));
+    const evaluation = evaluateManifest(load.set, manifest.loaded.manifest, { asOf: '2026-08-01' });
+    const status = (id: string) => evaluation.results.find((result) => result.criterion === id)?.status;
+    expect(status('open-source')).toBe('waived');
+    expect(status('reviewed-recently')).toBe('fail');
+    expect(evaluation.verdict).toBe('meets-minimum');
+    expect(evaluation.waiverNotes).toEqual([]);
   });
 
   it('is kept as written, not followed, by the pure parseCriteria', () => {
