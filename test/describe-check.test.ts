@@ -19,6 +19,13 @@ describe('describeCheck', () => {
     [{ 'includes-all': { path: 'web_interface.file_management', values: ['upload', 'delete'] } }, 'web_interface.file_management includes all of upload, delete'],
     [{ 'non-empty': { path: 'source_code.repositories', absent: 'fail' } }, 'source_code.repositories is given and not empty (fails when source_code.repositories is not given)'],
     [{ not: { equals: { path: 'hosting.cloud', value: true } } }, 'not (hosting.cloud is true)'],
+    [{ 'at-most': { path: 'pricing.trial_days', value: 30 } }, 'pricing.trial_days is at most 30'],
+    [{ within: { path: 'reviewed', duration: '18m' } }, 'reviewed is no older than 18 months'],
+    [{ 'count-at-least': { path: 'source_code.repositories', value: 2 } }, 'source_code.repositories lists at least 2'],
+    [
+      { 'count-at-least': { path: 'audits', value: 2, check: { within: { path: 'date', duration: '3y' } } } },
+      'at least 2 entries of audits have: date is no older than 3 years',
+    ],
     [
       { any: [{ equals: { path: 'pricing.free_plan', value: true } }, { 'at-least': { path: 'pricing.trial_days', value: 1 } }] },
       'any of: (pricing.free_plan is true) or (pricing.trial_days is at least 1)',

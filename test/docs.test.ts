@@ -7,6 +7,7 @@ import { operators } from '../src/operators/registry.js';
 import { manifestSchema } from '../src/schema/manifest.js';
 import { parse } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
+import { runMain } from './helpers/in-process.js';
 
 const HELP_BASE = 'https://github.com/pgcheck/pgcheck/blob/main/docs/criteria/photo-management/';
 const pages = join(repoRoot, 'docs/criteria/photo-management');
@@ -99,5 +100,20 @@ describe('docs/manifest.md', () => {
     const example = yamlBlocks(doc('manifest.md')).find((block) => block.includes('pgcheck: 1')) ?? '';
     const load = parseManifest('manifest.md', example);
     expect(load.ok ? [] : load.problems).toEqual([]);
+  });
+});
+
+describe('docs/criteria.md worked example (extends and the newer operators)', () => {
+  const sessions = [...doc('criteria.md').matchAll(/```console\n\$ pgcheck (.*)\n([\s\S]*?)```/g)].map((match) => ({
+    args: (match[1] ?? '').split(' '),
+    output: match[2] ?? '',
+  }));
+  it('has the commands', () => {
+    expect(sessions.map((session) => session.args[0])).toEqual(['criteria', 'compare']);
+  });
+  it.each(sessions.map((session) => [session.args.join(' '), session] as const))('%s prints what the page shows', async (_name, session) => {
+    const run = await runMain(session.args);
+    expect(run.stderr).toBe('');
+    expect(run.stdout).toBe(session.output);
   });
 });

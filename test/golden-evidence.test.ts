@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadCriteriaFile } from '../src/load/criteria.js';
+import { loadCriteriaFile } from '../src/load/criteria-file.js';
 import { today } from '../src/run/today.js';
 import { runCli, transcript } from './helpers/cli.js';
 

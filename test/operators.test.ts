@@ -1,4 +1,4 @@
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { operators } from '../src/operators/registry.js';
 import { check, compileProblems } from './helpers/checks.js';
@@ -85,6 +85,110 @@ describe('at-least', () => {
     expect(compileProblems({ 'at-least': { path: 'hosting.cloud', value: 1 } })).toEqual([
       'at-least on hosting.cloud: this operator needs a path to a number',
     ]);
+  });
+});
+
+describe('at-most', () => {
+  const node = { 'at-most': { path: 'pricing.trial_days', value: 30 } };
+  it('compares numbers, the bound included', () => {
+    expect(check(node, { pricing: { trial_days: 30 } })).toMatchObject({ status: 'pass', reason: 'pricing.trial_days is 30' });
+    expect(check(node, { pricing: { trial_days: 0 } }).status).toBe('pass');
+    expect(check(node, { pricing: { trial_days: 31 } })).toMatchObject({ status: 'fail', reason: 'pricing.trial_days is 31, needs at most 30' });
+  });
+  it('is unknown when the number is missing, or is not a number in free-form facts', () => {
+    expect(check(node, {})).toMatchObject({ status: 'unknown', reason: 'pricing.trial_days is not given' });
+    expect(check({ 'at-most': { path: 'facts.retention_days', value: 30 } }, { facts: { retention_days: 'a month' } })).toMatchObject({
+      status: 'unknown',
+      reason: 'facts.retention_days is a month, not a number',
+    });
+  });
+  it('validates its options and refuses a path that is not a number', () => {
+    expect(compileProblems({ 'at-most': { path: 'hosting.cloud', value: 1 } })).toEqual(['at-most on hosting.cloud: this operator needs a path to a number']);
+    expect(compileProblems({ 'at-most': { path: 'pricing.trial_days', value: '30' } })).toHaveLength(1);
+    expect(compileProblems({ 'at-most': { path: 'pricing.trial_days' } })).toHaveLength(1);
+  });
+});
+
+describe('count-at-least', () => {
+  const independent = { all: [{ equals: { path: 'independent', value: true } }, { 'non-empty': { path: 'report' } }] };
+  const counted = { 'count-at-least': { path: 'audits', value: 2, check: independent } };
+  const good = (auditor: string) => ({ auditor, date: '2024-01', independent: true, report: 'https://r.org' });
+  it('without a check, counts the entries', () => {
+    const node = { 'count-at-least': { path: 'source_code.repositories', value: 2 } };
+    expect(check(node, { source_code: { repositories: ['https://a.org', 'https://b.org'] } })).toMatchObject({ status: 'pass', reason: 'source_code.repositories lists 2' });
+    expect(check(node, { source_code: { repositories: ['https://a.org'] } })).toMatchObject({ status: 'fail', reason: 'source_code.repositories lists 1, needs at least 2' });
+    expect(check(node, { source_code: { repositories: [] } })).toMatchObject({ status: 'fail', reason: 'source_code.repositories is empty, needs at least 2' });
+    expect(check(node, {}).status).toBe('unknown');
+  });
+  it('with a check, passes when enough entries pass it, naming them', () => {
+    expect(check(counted, { audits: [good('A'), { auditor: 'B', independent: false }, good('C')] })).toMatchObject({
+      status: 'pass',
+      reason: '2 of 3 entries of audits qualify: audits[0].independent is true and audits[0].report is given; audits[2].independent is true and audits[2].report is given',
+      path: 'audits',
+    });
+  });
+  it('fails when too few can pass, saying why the others do not', () => {
+    expect(check(counted, { audits: [good('A'), { auditor: 'B', independent: false, report: 'https://r.org' }] })).toMatchObject({
+      status: 'fail',
+      reason: '1 of 2 entries of audits qualifies, needs at least 2: audits[1].independent is false, needs true',
+    });
+    expect(check(counted, { audits: [good('A')] })).toMatchObject({ status: 'fail', reason: '1 of 1 entry of audits qualifies, needs at least 2' });
+  });
+  it('is unknown when entries that might pass could make up the count (never a false fail)', () => {
+    expect(check(counted, { audits: [good('A'), { auditor: 'B', independent: true }] })).toMatchObject({
+      status: 'unknown',
+      reason: '1 of 2 entries of audits qualifies and 1 may, needs at least 2: audits[1].report is not given',
+      path: 'audits.1.report',
+    });
+  });
+  it('compiles the nested check against the entries and validates its options', () => {
+    expect(compileProblems({ 'count-at-least': { path: 'audits', value: 1, check: { equals: { path: 'independant', value: true } } } })).toEqual([
+      'path "independant" is not a manifest field; did you mean "independent"?',
+    ]);
+    expect(compileProblems({ 'count-at-least': { path: 'hosting.cloud', value: 1 } })).toEqual(['count-at-least on hosting.cloud: this operator needs a path to a list']);
+    expect(compileProblems({ 'count-at-least': { path: 'audits', value: 0 } })).toHaveLength(1);
+    expect(compileProblems({ 'count-at-least': { path: 'audits', value: 1.5 } })).toHaveLength(1);
+  });
+});
+
+describe('within', () => {
+  const recent = { some: { path: 'audits', check: { within: { path: 'date', duration: '3y' } } } };
+  const audit = (date: string) => ({ audits: [{ auditor: 'A', date }] });
+  it('passes a date no older than the duration before the evaluation day', () => {
+    expect(check(recent, audit('2024-03-15'), '2026-08-01')).toMatchObject({ status: 'pass', reason: 'audits[0].date is 2024-03-15, within 3 years of 2026-08-01' });
+    expect(check(recent, audit('2023-08-01'), '2026-08-01').status).toBe('pass');
+    expect(check(recent, audit('2023-07-31'), '2026-08-01')).toMatchObject({
+      status: 'fail',
+      reason: 'no entry of audits qualifies: audits[0].date is 2023-07-31, needs 2023-08-01 or later (3 years before 2026-08-01)',
+    });
+  });
+  it('judges a date known by month or year by its last possible day', () => {
+    expect(check(recent, audit('2023-08'), '2026-08-31').status).toBe('pass');
+    expect(check(recent, audit('2023-07'), '2026-08-01').status).toBe('fail');
+    const facts = (value: unknown) => check({ within: { path: 'facts.last_audit', duration: '18m' } }, { facts: { last_audit: value } }, '2026-06-30');
+    expect(facts('2024').status).toBe('pass');
+    expect(facts(2024).status).toBe('pass');
+    expect(facts('2023').status).toBe('fail');
+    expect(facts('2024-13')).toMatchObject({ status: 'unknown', reason: 'facts.last_audit is 2024-13, not a date as YYYY, YYYY-MM or YYYY-MM-DD' });
+  });
+  it('is unknown without an evaluation day, or without the date', () => {
+    expect(check({ within: { path: 'reviewed', duration: '1y' } }, { reviewed: '2026-01-01' })).toMatchObject({
+      status: 'unknown',
+      reason: 'reviewed is 2026-01-01, and no evaluation day was given to judge its age by',
+    });
+    expect(check({ within: { path: 'reviewed', duration: '1y' } }, {}, '2026-08-01')).toMatchObject({ status: 'unknown', reason: 'reviewed is not given' });
+  });
+  it('takes the evaluation day from evaluate --as-of, through every operator that nests it', () => {
+    const node = { not: { all: [{ within: { path: 'reviewed', duration: '90d' } }] } };
+    expect(check(node, { reviewed: '2026-05-01' }, '2026-07-30').status).toBe('fail');
+    expect(check(node, { reviewed: '2026-05-01' }, '2026-07-31').status).toBe('pass');
+  });
+  it('validates the duration and refuses a path that is not a date', () => {
+    expect(compileProblems({ within: { path: 'reviewed', duration: '3 fortnights' } })).toEqual([
+      'expected a duration: a whole number and a unit: d, w, m or y (days, weeks, months, years), e.g. 12m, 1y, 90d',
+    ]);
+    expect(compileProblems({ within: { path: 'reviewed', duration: '0d' } })).toHaveLength(1);
+    expect(compileProblems({ within: { path: 'hosting.cloud', duration: '1y' } })).toEqual(['within on hosting.cloud: this operator needs a path to a date']);
   });
 });
 
@@ -217,5 +321,16 @@ describe('the operator registry', () => {
       .map((file) => file.replace(/\.ts$/, ''));
     expect([...operators.keys()].sort()).toEqual(files.sort());
     for (const [name, operator] of operators) expect(operator.name).toBe(name);
+  });
+
+  it('gives every operator its own summary, description and wording, so a new operator is its file plus the registry line', () => {
+    for (const [name, operator] of operators) {
+      expect(operator.summary, name).not.toBe('');
+      expect(typeof operator.describe, name).toBe('function');
+      expect(typeof operator.explain, name).toBe('function');
+    }
+    // The engine words only its own findings: no operator's code is spelled out there.
+    const engineWords = readFileSync(new URL('../src/engine/findings.ts', import.meta.url), 'utf8');
+    for (const name of operators.keys()) expect(engineWords, name).not.toContain(`'${name}'`);
   });
 });

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { loadCriteriaFile } from '../src/load/criteria.js';
+import { loadCriteriaFile } from '../src/load/criteria-file.js';
 import { loadManifest } from '../src/load/manifest.js';
 import { runCli } from './helpers/cli.js';
 

@@ -77,9 +77,10 @@ function showText(set: CriteriaSetDetails): string {
     field('file', set.file),
     field('criteria', `${set.minimum} minimum, ${set.best_case} best-case`),
   ];
+  if (set.extends) lines.push(field('extends', set.extends));
   if (set.description) lines.push('', ...wrap(set.description, 0));
   for (const criterion of set.criteria) {
-    lines.push('', `${criterion.id} (${criterion.level})`);
+    lines.push('', `${criterion.id} (${criterion.level}${criterion.from ? `, from ${criterion.from}` : ''})`);
     lines.push(field('text', criterion.text, 2), field('judged', criterion.judged, 2));
     lines.push(field('applies', criterion.applies_when ? `when ${criterion.applies_when}; otherwise not applicable` : 'always', 2));
     lines.push(field('check', criterion.check, 2));

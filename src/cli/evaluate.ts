@@ -10,6 +10,7 @@ import { limitsFromOptions } from './limit-options.js';
 
 export interface EvaluateCommandOptions {
   criteria?: string;
+  criteriaDir?: string[];
   format: string;
   failOn: FailOn[];
   color?: boolean;
@@ -38,6 +39,7 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
       ...threads?.options,
       ...(stream ? { onCandidate: (candidate) => io.stdout(stream.candidate(candidate, formatOptions)) } : {}),
       ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
+      ...(options.criteriaDir?.length ? { criteriaDirs: options.criteriaDir } : {}),
       ...(progress ? { onProgress: progress.tick } : {}),
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       requireEvidence: options.requireEvidence === true,

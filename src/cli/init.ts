@@ -2,6 +2,7 @@ import type { Command } from 'commander';
 import { terminalText } from '../format/terminal-text.js';
 import { initManifest, type InitManifestOptions } from '../init/init-manifest.js';
 import { type Io, printProblems } from './io.js';
+import { criteriaDirOption } from './criteria-dir-option.js';
 
 export async function initCommand(file: string | undefined, options: InitManifestOptions, io: Io): Promise<number> {
   const result = await initManifest(file, options);
@@ -26,6 +27,9 @@ export function registerInit(program: Command, io: Io, setExitCode: (code: numbe
     .argument('[file]', 'file to write, or a directory to write <name>.yaml into; without it, print to stdout')
     .requiredOption('-n, --name <name>', 'name of the tool')
     .option('--category <id-or-path>', 'criteria set the manifest is for (default: the only installed one)')
+    .addOption(criteriaDirOption())
     .option('--force', 'overwrite the file if it exists')
-    .action(async (file: string | undefined, options: InitManifestOptions) => setExitCode(await initCommand(file, options, io)));
+    .action(async (file: string | undefined, { criteriaDir, ...options }: Omit<InitManifestOptions, 'criteriaDir'> & { criteriaDir: string[] }) =>
+      setExitCode(await initCommand(file, { ...options, criteriaDirs: criteriaDir }, io)),
+    );
 }

@@ -14,6 +14,7 @@ import { verifyFormatters } from '../verify/format/registry.js';
 import { registerCriteria } from './criteria.js';
 import { registerInit } from './init.js';
 import { registerValidate } from './validate.js';
+import { criteriaDirOption } from './criteria-dir-option.js';
 
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('pgcheck')
@@ -67,6 +68,7 @@ function addReportOptions(command: Command): Command {
   command
     .argument('<paths...>', 'manifest files or directories')
     .option('-c, --criteria <id-or-path>', "criteria set to apply instead of each manifest's category")
+    .addOption(criteriaDirOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices([...formatters.keys()]).default('table'))
     .option('--report <format=path>', 'also write a report in that format to that file (repeatable)', parseReportTarget)
     .addOption(

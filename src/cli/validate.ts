@@ -5,9 +5,11 @@ import { packageVersion } from '../paths.js';
 import { printCriteriaError } from './criteria-error.js';
 import { type FileValidation, type Validation, validateFiles } from '../run/validate-files.js';
 import { type Io, printProblems } from './io.js';
+import { criteriaDirOption } from './criteria-dir-option.js';
 
 export interface ValidateCommandOptions {
   criteria?: string;
+  criteriaDir?: string[];
   format: 'text' | 'json';
   quiet?: boolean;
 }
@@ -16,7 +18,11 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   let validation: Validation;
   try {
     const limits = limitsFromOptions(options);
-    validation = await validateFiles(paths, options.criteria === undefined ? { limits } : { criteria: options.criteria, limits });
+    validation = await validateFiles(paths, {
+      limits,
+      ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
+      ...(options.criteriaDir?.length ? { criteriaDirs: options.criteriaDir } : {}),
+    });
   } catch (error) {
     printCriteriaError(io, error);
     return 2;
@@ -47,6 +53,7 @@ export function registerValidate(program: Command, io: Io, setExitCode: (code: n
     .description('check manifests and criteria files without evaluating (files, or directories searched for *.yaml/*.yml)')
     .argument('<paths...>', 'manifest or criteria files, or directories')
     .option('-c, --criteria <id-or-path>', 'a criteria set manifests may name in `category` besides the installed ones')
+    .addOption(criteriaDirOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-q, --quiet', 'print only problems');
   addLimitOptions(command).action(async (paths: string[], options: ValidateCommandOptions) => setExitCode(await validateCommand(paths, options, io)));

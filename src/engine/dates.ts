@@ -40,3 +40,19 @@ export function isIsoDate(text: string): boolean {
   const date = new Date(`${text}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && isoOf(date) === text;
 }
+
+/**
+ * The last day a date written YYYY, YYYY-MM or YYYY-MM-DD can mean (2023 → 2023-12-31, 2024-02 →
+ * 2024-02-29), so a date known only by its year or month is never judged older than it may be.
+ * Undefined for anything else, an impossible day included.
+ */
+export function latestDayOf(text: string): string | undefined {
+  const match = /^(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?$/.exec(text);
+  if (!match) return undefined;
+  const [, year, month, day] = match;
+  if (day !== undefined) return isIsoDate(text) ? text : undefined;
+  const lastMonth = month === undefined ? 12 : Number(month);
+  if (lastMonth < 1 || lastMonth > 12) return undefined;
+  const lastDay = new Date(Date.UTC(Number(year), lastMonth, 0)).getUTCDate();
+  return `${year}-${String(lastMonth).padStart(2, '0')}-${String(lastDay).padStart(2, '0')}`;
+}

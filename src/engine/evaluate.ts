@@ -50,7 +50,7 @@ export interface EvaluateOptions {
 export function evaluateManifest(set: CriteriaSet, manifest: unknown, options: EvaluateOptions = {}): Evaluation {
   const cutoff = options.asOf && set.max_age ? cutoffOf(options.asOf, set.max_age) : undefined;
   const checked = set.criteria.map((criterion) => {
-    const result = evaluateCriterion(criterion, manifest);
+    const result = evaluateCriterion(criterion, manifest, options.asOf);
     const subjects = subjectsOf(manifest, result.reads);
     const sourced = criterion.evidenceRequired || options.requireEvidence ? withEvidence(result, subjects) : result;
     // An unknown result decides nothing, so there is no verdict for old evidence to undermine.
@@ -97,8 +97,9 @@ function waiversOf(manifest: unknown): Waiver[] {
   return Array.isArray(waivers) ? (waivers as Waiver[]) : [];
 }
 
-export function evaluateCriterion(criterion: Criterion, manifest: unknown): CriterionResult {
-  const condition = criterion.appliesWhen && runCheck(criterion.appliesWhen, manifest, []);
+/** `asOf` is the evaluation day, for checks on dates (`within`); without it they are unknown. */
+export function evaluateCriterion(criterion: Criterion, manifest: unknown, asOf?: string): CriterionResult {
+  const condition = criterion.appliesWhen && runCheck(criterion.appliesWhen, manifest, [], asOf);
   if (condition && condition.status !== 'pass') {
     const finding: Finding =
       condition.status === 'fail'
@@ -107,7 +108,7 @@ export function evaluateCriterion(criterion: Criterion, manifest: unknown): Crit
     const status = condition.status === 'fail' ? 'not-applicable' : 'unknown';
     return resultOf(criterion.id, criterion.level, { status, finding, path: condition.path, reads: condition.reads });
   }
-  const outcome = runCheck(criterion.check, manifest, []);
+  const outcome = runCheck(criterion.check, manifest, [], asOf);
   // Whether the criterion applies is part of the result, so the condition's claims are relied on too.
   const reads = condition ? [...condition.reads, ...outcome.reads] : outcome.reads;
   return resultOf(criterion.id, criterion.level, { status: outcome.status, finding: outcome.finding, path: outcome.path, reads });
@@ -126,9 +127,17 @@ function resultOf(
   return { criterion, level, status, finding, reason: describeFinding(finding), path, reads };
 }
 
-export function runCheck(check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome {
-  const ctx: Context = { scope, prefix, run: runCheck };
+export function runCheck(check: CompiledCheck, scope: unknown, prefix: ManifestPath, asOf?: string): Outcome {
+  const ctx: Context = { scope, prefix, asOf, run: runInContext };
   return check.operator.evaluate(check.options, ctx, check.children);
+}
+
+/**
+ * `ctx.run`: one function for every context rather than a closure per check (this runs for every
+ * check of every manifest); called as a method, it hands its context's day to the sub-check.
+ */
+function runInContext(this: Context, check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome {
+  return runCheck(check, scope, prefix, this.asOf);
 }
 
 /** A waived result counts as met: only fail and unknown minimum results change the verdict. */

@@ -85,7 +85,8 @@ function criteriaSection(report: Report): string {
     set.criteria.map((criterion) => {
       const url = safeUrl(criterion.help ?? set.source);
       const link = url ? ` <a href="${h(url)}" rel="noreferrer noopener">help</a>` : '';
-      return `<li><strong>${h(criterion.id)}</strong> (${h(set.id)}, ${criterion.level}): ${h(criterion.text)}${link}</li>`;
+      const from = criterion.from ? `, from ${h(criterion.from)}` : '';
+      return `<li><strong>${h(criterion.id)}</strong> (${h(set.id)}, ${criterion.level}${from}): ${h(criterion.text)}${link}</li>`;
     }),
   );
   return items.length > 0 ? `<section id="criteria"><h2>Criteria</h2><ul>${items.join('')}</ul></section>` : '';

@@ -56,7 +56,8 @@ function criteriaSection(report: Report): string {
     set.criteria.map((criterion) => {
       const url = criterion.help === undefined ? undefined : safeUrl(criterion.help);
       const help = url ? ` ([help](${url}))` : '';
-      return `- **${markdownText(criterion.id)}** (${markdownText(set.id)}, ${criterion.level}): ${markdownText(criterion.text)}${help}`;
+      const from = criterion.from ? `, from ${markdownText(criterion.from)}` : '';
+      return `- **${markdownText(criterion.id)}** (${markdownText(set.id)}, ${criterion.level}${from}): ${markdownText(criterion.text)}${help}`;
     }),
   );
   return items.length > 0 ? `## Criteria\n\n${items.join('\n')}` : '';

@@ -18,6 +18,8 @@ export interface InitManifestOptions {
   force?: boolean;
   /** Where installed criteria sets live (tests point this elsewhere). */
   criteriaDir?: string;
+  /** `--criteria-dir`: directories of criteria sets `category` may name besides the installed ones. */
+  criteriaDirs?: readonly string[];
 }
 
 export type InitManifestResult =
@@ -55,7 +57,7 @@ function failure(message: string): InitManifestResult {
 type Category = { id: string; usedBy: Map<string, string[]> };
 
 async function resolveCategory(options: InitManifestOptions): Promise<Category | { message: string; problems: Problem[] }> {
-  const catalog = new CriteriaCatalog(options.criteriaDir);
+  const catalog = new CriteriaCatalog(options.criteriaDir, { criteriaDirs: options.criteriaDirs ?? [] });
   const ids = catalog.installedIds();
   const reference = options.category ?? (ids.length === 1 ? ids[0] : undefined);
   if (reference === undefined) return { message: `give the category with --category (installed: ${ids.join(', ') || 'none'})`, problems: [] };

@@ -4,7 +4,6 @@ import { type CriteriaSetInput, criteriaSetSchema, type Level } from '../schema/
 import { manifestSchema } from '../schema/manifest.js';
 import type { Limits } from './limits.js';
 import { compareProblems, type Problem } from './problem.js';
-import { readText } from './read-file.js';
 import { formatPath, schemaProblems } from './schema-problems.js';
 import { locate, type ParsedYaml, parseYaml, type YamlSource } from './source.js';
 
@@ -18,6 +17,8 @@ export interface Criterion {
   evidenceRequired?: boolean;
   appliesWhen?: CompiledCheck;
   check: CompiledCheck;
+  /** Id of the set that declares the criterion, when it is inherited through `extends`. */
+  from?: string;
 }
 
 export interface CriteriaSet {
@@ -26,15 +27,20 @@ export interface CriteriaSet {
   source: string;
   revision: string;
   description?: string;
-  /** How old evidence may be, e.g. `12 months`. */
+  /** How old evidence may be, e.g. `12 months` (inherited through `extends` when the set gives none). */
   max_age?: string;
+  /** The set this one extends, as the file names it (installed id or relative path). */
+  extends?: string;
   file: string;
   criteria: Criterion[];
 }
 
 export type CriteriaLoad = { ok: true; set: CriteriaSet } | { ok: false; file: string; problems: Problem[] };
 
-/** Parses and validates a criteria file, compiling its checks; reports every problem at once. */
+/**
+ * Parses and validates a criteria file, compiling its checks; reports every problem at once. Pure:
+ * an `extends` is kept as written, not followed (loadCriteriaFile in criteria-file.ts follows it).
+ */
 export function parseCriteria(file: string, text: string, limits?: Partial<Limits>): CriteriaLoad {
   return criteriaFromYaml(parseYaml(file, text, limits));
 }
@@ -59,12 +65,6 @@ export function criteriaFromYaml(parsed: ParsedYaml): CriteriaLoad {
 function rawCriteria(value: unknown): Partial<CriteriaSetInput['criteria'][number]>[] {
   const list = (value as { criteria?: unknown } | null)?.criteria;
   return Array.isArray(list) ? list.map((item) => (item !== null && typeof item === 'object' ? item : {})) : [];
-}
-
-export async function loadCriteriaFile(file: string, limits?: Partial<Limits>): Promise<CriteriaLoad> {
-  const read = await readText(file, limits);
-  if ('problem' in read) return { ok: false, file, problems: [read.problem] };
-  return parseCriteria(file, read.text, limits);
 }
 
 function compileCriteria(raws: Partial<CriteriaSetInput['criteria'][number]>[], problems: CheckProblem[]): Criterion[] {

@@ -3,7 +3,7 @@ import type { Limits } from './limits.js';
 import { readText } from './read-file.js';
 import type { Problem } from './problem.js';
 import { type ParsedYaml, parseYaml, type YamlSource } from './source.js';
-import { isCriteriaDocument } from './kind.js';
+import { type CriteriaDefinition, criteriaDefinitionOf, isCriteriaDocument } from './kind.js';
 import { validateParsed } from './validate.js';
 
 export interface LoadedManifest {
@@ -14,7 +14,7 @@ export interface LoadedManifest {
 
 export type ManifestLoad =
   | { ok: true; loaded: LoadedManifest }
-  | { ok: false; file: string; problems: Problem[]; isCriteria?: boolean };
+  | { ok: false; file: string; problems: Problem[]; isCriteria?: boolean; /** A criteria file's id and where it is written. */ definition?: CriteriaDefinition };
 
 export function parseManifest(file: string, text: string, limits?: Partial<Limits>): ManifestLoad {
   return manifestFromYaml(parseYaml(file, text, limits));
@@ -26,7 +26,8 @@ export function manifestFromYaml(parsed: ParsedYaml): ManifestLoad {
   const result = validateParsed(parsed, manifestSchema);
   if (!result.ok && result.source && isCriteriaDocument(result.source)) {
     const problem = { file, line: 1, column: 1, message: 'this is a criteria file, not a candidate manifest (give it with --criteria)' };
-    return { ok: false, file, problems: [problem], isCriteria: true };
+    const definition = criteriaDefinitionOf(parsed);
+    return { ok: false, file, problems: [problem], isCriteria: true, ...(definition ? { definition } : {}) };
   }
   if (!result.ok) return { ok: false, file, problems: result.problems };
   return { ok: true, loaded: { file, manifest: result.value, source: result.source } };

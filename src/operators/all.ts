@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { combine } from './combine.js';
+import { combine, explainCombined } from './combine.js';
 import { defineOperator } from './operator.js';
 
 export const all = defineOperator({
@@ -14,4 +14,5 @@ export const all = defineOperator({
       'all',
       (status, findings) => ({ code: 'all', status, children: findings }),
     ),
+  explain: explainCombined,
 });

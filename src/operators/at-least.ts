@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { kindOf } from '../schema/walk.js';
-import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import { pathText, valueText } from '../engine/words.js';
+import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+
+type AtLeastFinding = { code: 'at-least'; path: ManifestPath; ok: boolean; actual: number; minimum: number };
 
 export const atLeast = defineOperator({
   name: 'at-least',
@@ -16,4 +19,8 @@ export const atLeast = defineOperator({
       const ok = actual >= options.value;
       return { status: statusOf(ok), finding: { code: 'at-least', path, ok, actual, minimum: options.value } };
     }),
+  explain: (finding: AtLeastFinding) => ({
+    fact: `${pathText(finding.path)} is ${valueText(finding.actual)}`,
+    need: finding.ok ? undefined : `at least ${finding.minimum}`,
+  }),
 });

@@ -1,5 +1,7 @@
 import type { Finding } from '../engine/findings.js';
-import type { Outcome, Status } from './operator.js';
+import type { Explanation, Outcome, Status, Words } from './operator.js';
+
+export type CombinedFinding = { code: 'all' | 'any'; status: Status; children: Finding[] };
 
 /**
  * Kleene's three-valued logic: for `all`, one fail decides and otherwise one unknown leaves it
@@ -48,4 +50,11 @@ export function combine(
     path: (reasons.find((outcome) => outcome.status === status) ?? reasons[0] ?? outcomes[0])?.path ?? [],
     reads,
   };
+}
+
+/** The reasons of the parts that explain the status, joined as `all` or `any` reads. */
+export function explainCombined(finding: CombinedFinding, words: Words): Explanation {
+  const parts = finding.children.map((child) => words.describe(child));
+  if (finding.code === 'all') return { fact: parts.join(finding.status === 'pass' ? ' and ' : '; ') };
+  return { fact: parts.join(finding.status === 'pass' ? '' : '; or ') };
 }

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { absentPolicy, defineOperator, leaf, manifestPath, statusOf, valuesFitField } from './operator.js';
+import { pathText, valueText } from '../engine/words.js';
+import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf, valuesFitField } from './operator.js';
+
+type EqualsFinding = { code: 'equals'; path: ManifestPath; ok: boolean; actual: unknown; expected: unknown };
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 
@@ -14,4 +17,8 @@ export const equals = defineOperator({
       const ok = actual === options.value;
       return { status: statusOf(ok), finding: { code: 'equals', path, ok, actual, expected: options.value } };
     }),
+  explain: (finding: EqualsFinding) => ({
+    fact: `${pathText(finding.path)} is ${valueText(finding.actual)}`,
+    need: finding.ok ? undefined : valueText(finding.expected),
+  }),
 });

@@ -1,5 +1,5 @@
 import { defineOperator } from './operator.js';
-import { quantifierOptions, quantify } from './quantifier.js';
+import { explainQuantified, quantifierOptions, quantify } from './quantifier.js';
 
 export const every = defineOperator({
   name: 'every',
@@ -8,4 +8,5 @@ export const every = defineOperator({
   subchecks: (options) => [{ at: ['check'], node: options.check, scopePath: options.path }],
   describe: (options, children) => `every entry of ${options.path} has: ${children[0] ?? ''}`,
   evaluate: (options, ctx, children) => quantify('every', options, ctx, children),
+  explain: explainQuantified,
 });

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { notAList, valuesFitListField } from './list-value.js';
-import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import { alternatives, pathText } from '../engine/words.js';
+import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+
+type IncludesAllFinding = { code: 'includes-all'; path: ManifestPath; ok: boolean; actual: unknown[]; expected: unknown[] };
 
 export const includesAll = defineOperator({
   name: 'includes-all',
@@ -14,4 +17,12 @@ export const includesAll = defineOperator({
       const ok = options.values.every((value) => actual.includes(value));
       return { status: statusOf(ok), finding: { code: 'includes-all', path, ok, actual, expected: options.values } };
     }),
+  explain: (finding: IncludesAllFinding) => ({ fact: includesAllFact(finding), need: finding.ok ? undefined : `all of ${alternatives(finding.expected, 'and')}` }),
 });
+
+function includesAllFact(finding: IncludesAllFinding): string {
+  const p = pathText(finding.path);
+  if (finding.ok) return `${p} includes ${alternatives(finding.expected, 'and')}`;
+  const missing = finding.expected.filter((value) => !finding.actual.includes(value));
+  return `${p} lacks ${alternatives(missing, 'and')}`;
+}

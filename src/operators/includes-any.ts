@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { notAList, valuesFitListField } from './list-value.js';
-import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import { alternatives, pathText } from '../engine/words.js';
+import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+
+type IncludesAnyFinding = { code: 'includes-any'; path: ManifestPath; ok: boolean; actual: unknown[]; expected: unknown[] };
 
 export const includesAny = defineOperator({
   name: 'includes-any',
@@ -14,4 +17,13 @@ export const includesAny = defineOperator({
       const ok = actual.some((value) => options.values.includes(value));
       return { status: statusOf(ok), finding: { code: 'includes-any', path, ok, actual, expected: options.values } };
     }),
+  explain: (finding: IncludesAnyFinding) => ({ fact: includesAnyFact(finding), need: finding.ok ? undefined : alternatives(finding.expected, 'or') }),
 });
+
+function includesAnyFact(finding: IncludesAnyFinding): string {
+  const p = pathText(finding.path);
+  if (finding.actual.length === 0) return `${p} is empty`;
+  if (!finding.ok) return `${p} lists ${alternatives(finding.actual, 'and')} only`;
+  const matched = finding.actual.filter((value) => finding.expected.includes(value));
+  return `${p} includes ${alternatives(matched, 'and')}`;
+}

@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import { pathText } from '../engine/words.js';
+import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+
+type NonEmptyFinding = { code: 'non-empty'; path: ManifestPath; ok: boolean; count: number; list: boolean };
 
 export const nonEmpty = defineOperator({
   name: 'non-empty',
@@ -12,4 +15,9 @@ export const nonEmpty = defineOperator({
       const ok = count > 0;
       return { status: statusOf(ok), finding: { code: 'non-empty', path, ok, count, list: Array.isArray(actual) } };
     }),
+  explain: (finding: NonEmptyFinding) => {
+    const p = pathText(finding.path);
+    if (!finding.ok) return { fact: `${p} is empty`, need: 'at least one entry' };
+    return { fact: finding.list ? `${p} lists ${finding.count}` : `${p} is given` };
+  },
 });

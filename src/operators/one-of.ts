@@ -1,5 +1,8 @@
 import { z } from 'zod';
-import { absentPolicy, defineOperator, leaf, manifestPath, statusOf, valuesFitField } from './operator.js';
+import { alternatives, pathText, valueText } from '../engine/words.js';
+import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf, valuesFitField } from './operator.js';
+
+type OneOfFinding = { code: 'one-of'; path: ManifestPath; ok: boolean; actual: unknown; expected: unknown[] };
 
 export const oneOf = defineOperator({
   name: 'one-of',
@@ -16,4 +19,8 @@ export const oneOf = defineOperator({
       const ok = options.values.some((value) => value === actual);
       return { status: statusOf(ok), finding: { code: 'one-of', path, ok, actual, expected: options.values } };
     }),
+  explain: (finding: OneOfFinding) => ({
+    fact: `${pathText(finding.path)} is ${valueText(finding.actual)}`,
+    need: finding.ok ? undefined : `one of ${alternatives(finding.expected, 'or')}`,
+  }),
 });

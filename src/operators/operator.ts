@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Finding } from '../engine/findings.js';
+import type { Finding, OperatorFinding } from '../engine/findings.js';
 
 export type Status = 'pass' | 'fail' | 'unknown';
 export type ManifestPath = readonly (string | number)[];
@@ -26,6 +26,9 @@ export interface Context {
   scope: unknown;
   /** Absolute manifest path of `scope`. */
   prefix: ManifestPath;
+  /** The day evaluated as of (YYYY-MM-DD), for checks on dates; undefined when none was given. */
+  asOf: string | undefined;
+  /** Runs a sub-check in the same evaluation (so it sees the same day); call it as `ctx.run(...)`. */
   run(check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome;
 }
 
@@ -37,7 +40,21 @@ export interface Subcheck {
   scopePath?: string;
 }
 
-export interface Operator<Options = any> {
+/** A finding in words: what is the case and, when it falls short, what is needed (said after "needs"). */
+export interface Explanation {
+  fact: string;
+  need?: string | undefined;
+}
+
+/** How an operator words the findings of its sub-checks. */
+export interface Words {
+  /** The whole reason: what is the case and what is needed. */
+  describe(finding: Finding): string;
+  /** What is the case, without what is needed. */
+  fact(finding: Finding): string;
+}
+
+export interface Operator<Options = any, F extends OperatorFinding = any> {
   name: string;
   /** One line for docs and `criteria show`. */
   summary: string;
@@ -48,9 +65,11 @@ export interface Operator<Options = any> {
   /** The check in plain words, given its sub-checks in plain words. */
   describe(options: Options, children: string[]): string;
   evaluate(options: Options, ctx: Context, children: CompiledCheck[]): Outcome;
+  /** Its own findings (those whose code is its name) as a reason a reviewer can act on. */
+  explain(finding: F, words: Words): Explanation;
 }
 
-export function defineOperator<Options>(operator: Operator<Options>): Operator<Options> {
+export function defineOperator<Options, F extends OperatorFinding>(operator: Operator<Options, F>): Operator<Options, F> {
   return operator;
 }
 

@@ -1,6 +1,9 @@
 import { z } from 'zod';
 import { isOsiApproved, parseLicense, type SpdxNode } from '../schema/spdx.js';
-import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import { alternatives, pathText } from '../engine/words.js';
+import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+
+type OsiApprovedFinding = { code: 'osi-approved'; path: ManifestPath; ok: boolean; expression: string; rejected: string[] };
 
 export const osiApproved = defineOperator({
   name: 'osi-approved',
@@ -17,6 +20,12 @@ export const osiApproved = defineOperator({
       const ok = rejected.length === 0;
       return { status: statusOf(ok), finding: { code: 'osi-approved', path, ok, expression: String(actual), rejected } };
     }),
+  explain: (finding: OsiApprovedFinding) => {
+    const p = pathText(finding.path);
+    if (finding.ok) return { fact: `${p} ${finding.expression} is OSI-approved` };
+    const verb = finding.rejected.length === 1 ? 'is' : 'are';
+    return { fact: `${p} ${finding.expression}: ${alternatives(finding.rejected, 'and')} ${verb} not OSI-approved`, need: 'an OSI-approved licence' };
+  },
 });
 
 /** The licences that keep the expression from being OSI-approved; empty when it is. */

@@ -1,5 +1,5 @@
 import { defineOperator } from './operator.js';
-import { quantifierOptions, quantify } from './quantifier.js';
+import { explainQuantified, quantifierOptions, quantify } from './quantifier.js';
 
 export const some = defineOperator({
   name: 'some',
@@ -8,4 +8,5 @@ export const some = defineOperator({
   subchecks: (options) => [{ at: ['check'], node: options.check, scopePath: options.path }],
   describe: (options, children) => `some entry of ${options.path} has: ${children[0] ?? ''}`,
   evaluate: (options, ctx, children) => quantify('some', options, ctx, children),
+  explain: explainQuantified,
 });

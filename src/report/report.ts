@@ -31,6 +31,8 @@ export interface CriterionInfo {
   help?: string;
   /** `required`: every claim the result relies on needs a source. */
   evidence?: 'required';
+  /** The id of the set the criterion is inherited from (through `extends`); absent for the set's own. */
+  from?: string;
 }
 
 export interface CandidateReport {

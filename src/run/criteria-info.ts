@@ -1,5 +1,5 @@
 import type { CriteriaSet } from '../load/criteria.js';
-import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
+import { CriteriaCache, type CriteriaSources, installedCriteriaIds } from '../load/criteria-sets.js';
 import { describeCheck } from '../engine/describe-check.js';
 import { requireCriteria } from './criteria-option.js';
 
@@ -24,10 +24,14 @@ export interface CriterionDetails {
   applies_when?: string;
   check: string;
   help?: string;
+  /** The id of the set the criterion is inherited from (through `extends`); absent for the set's own. */
+  from?: string;
 }
 
 export interface CriteriaSetDetails extends CriteriaSetSummary {
   description?: string;
+  /** The set this one extends, as its file names it. */
+  extends?: string;
   criteria: CriterionDetails[];
 }
 
@@ -48,6 +52,7 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
   return {
     ...summarizeCriteriaSet(set),
     ...(set.description === undefined ? {} : { description: set.description.trim() }),
+    ...(set.extends === undefined ? {} : { extends: set.extends }),
     criteria: set.criteria.map((criterion) => ({
       id: criterion.id,
       level: criterion.level,
@@ -56,6 +61,7 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
       ...(criterion.appliesWhen ? { applies_when: describeCheck(criterion.appliesWhen) } : {}),
       check: describeCheck(criterion.check),
       ...(criterion.help ? { help: criterion.help } : {}),
+      ...(criterion.from ? { from: criterion.from } : {}),
     })),
   };
 }
@@ -64,8 +70,11 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
 export class CriteriaCatalog {
   private readonly cache: CriteriaCache;
 
-  constructor(private readonly directory?: string) {
-    this.cache = new CriteriaCache(directory);
+  constructor(
+    private readonly directory?: string,
+    sources: CriteriaSources = {},
+  ) {
+    this.cache = new CriteriaCache(directory, undefined, sources);
   }
 
   installedIds(): string[] {

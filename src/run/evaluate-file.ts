@@ -1,7 +1,8 @@
 import { evaluateManifest } from '../engine/evaluate.js';
-import { CriteriaCache } from '../load/criteria-sets.js';
+import { CriteriaCache, type CriteriaSources } from '../load/criteria-sets.js';
+import type { CriteriaDefinition } from '../load/kind.js';
 import type { Limits } from '../load/limits.js';
-import { isCandidateFile, loadManifest } from '../load/manifest.js';
+import { loadManifest } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
 import { type CandidateReport, resultReport } from '../report/report.js';
@@ -15,6 +16,8 @@ export interface FileSettings {
   /** `--criteria`, already checked to resolve; otherwise each manifest's `category` is used. */
   criteria?: string;
   criteriaDir?: string;
+  /** Where categories are looked up besides the installed sets (the run's paths, `--criteria-dir`). */
+  sources?: CriteriaSources;
   asOf: string;
   requireEvidence: boolean;
   waivers: boolean;
@@ -28,19 +31,22 @@ export interface FileOutcome {
   reference?: string;
   errors: Problem[];
   warnings: Problem[];
-  /** The file is a candidate manifest (valid or not), as opposed to a criteria file met in a directory. */
+  /** The file is a candidate manifest (valid or not), as opposed to a criteria file. */
   isCandidate: boolean;
+  /** The file is a criteria file: a set of the run, which manifests may name in `category` (by its id, when it has one). */
+  criteriaFile?: { file: string; definition?: CriteriaDefinition };
 }
 
 export type FileEvaluator = (file: string, named: boolean) => Promise<FileOutcome>;
 
 /** Evaluates single files under `settings`, loading each criteria set once. */
-export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(settings.criteriaDir, settings.limits)): FileEvaluator {
-  return async (file, named) => {
+export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(settings.criteriaDir, settings.limits, settings.sources)): FileEvaluator {
+  return async (file) => {
     const load = await loadManifest(file, settings.limits);
     if (!load.ok) {
-      const isCandidate = isCandidateFile(load, named);
-      return { errors: isCandidate ? load.problems : [], warnings: [], isCandidate };
+      // A criteria file among the paths, named or found in a directory, is a set of the run.
+      if (load.isCriteria) return { errors: [], warnings: [], isCandidate: false, criteriaFile: { file, ...(load.definition ? { definition: load.definition } : {}) } };
+      return { errors: load.problems, warnings: [], isCandidate: true };
     }
     const { manifest, source } = load.loaded;
     const reference = settings.criteria ?? manifest.category;

@@ -1,3 +1,4 @@
+import { normalize } from 'node:path';
 import { isIsoDate } from '../engine/dates.js';
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
@@ -17,6 +18,8 @@ export interface EvaluateFilesOptions {
   criteria?: string;
   /** Where installed criteria sets live (tests point this elsewhere). */
   criteriaDir?: string;
+  /** `--criteria-dir`: directories of criteria sets manifests may name in `category`, after the installed ones and those among `paths`. */
+  criteriaDirs?: readonly string[];
   /** Told how many files are done, before each file and once at the end (for a progress indicator). */
   onProgress?: (done: number, total: number) => void;
   /** The day to evaluate as of, YYYY-MM-DD (default: today): staleness and waiver expiry depend on it. */
@@ -60,7 +63,8 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const asOf = options.asOf ?? today();
   if (!isIsoDate(asOf)) throw new RangeError(`asOf: expected a calendar date as YYYY-MM-DD, got ${asOf}`);
   const limits = withDefaults(options.limits);
-  const cache = new CriteriaCache(options.criteriaDir, limits);
+  const sources = { searchPaths: [...paths], criteriaDirs: [...(options.criteriaDirs ?? [])] };
+  const cache = new CriteriaCache(options.criteriaDir, limits, sources);
   const forced = options.criteria === undefined ? undefined : await cache.resolve(options.criteria);
   if (forced && !forced.ok) {
     if ('problems' in forced) throw new CriteriaError(`--criteria ${options.criteria}: invalid criteria file`, forced.problems);
@@ -70,6 +74,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const candidates: CandidateReport[] = [];
   const warnings: Problem[] = [];
   const usedSets = new Map<string, CriteriaSet>();
+  const criteriaFiles = new Set<string>();
   const tally = new SummaryTally();
   const discovery = await discoverFiles(paths, limits);
   errors.push(...discovery.problems);
@@ -78,6 +83,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const settings: FileSettings = {
     ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
     ...(options.criteriaDir === undefined ? {} : { criteriaDir: options.criteriaDir }),
+    sources,
     asOf,
     requireEvidence: options.requireEvidence === true,
     waivers: options.waivers !== false,
@@ -92,6 +98,8 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   };
   for await (const outcome of outcomesInOrder(discovery.files, discovery.named, settings, fileEvaluator(settings, cache), batch)) {
     found += outcome.isCandidate ? 1 : 0;
+    if (outcome.criteriaFile) criteriaFiles.add(outcome.criteriaFile.file);
+    if (outcome.criteriaFile?.definition) cache.register(outcome.criteriaFile.definition);
     errors.push(...outcome.errors);
     warnings.push(...outcome.warnings);
     const { candidate, reference } = outcome;
@@ -102,7 +110,8 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     if (options.onCandidate) options.onCandidate(candidate);
     else candidates.push(detached(candidate));
   }
-  if (found === 0) errors.push(...noManifestsFound(paths));
+  errors.push(...(await cache.conflicts()));
+  if (found === 0) errors.push(...nothingToEvaluate(paths, criteriaFiles));
   return {
     tool: 'pgcheck',
     version: packageVersion(),
@@ -132,14 +141,27 @@ export function criteriaInfo(set: CriteriaSet): CriteriaInfo {
     source: set.source,
     revision: set.revision,
     ...(set.max_age ? { max_age: set.max_age } : {}),
-    criteria: set.criteria.map(({ id, level, text, help, evidenceRequired }) => ({
+    criteria: set.criteria.map(({ id, level, text, help, evidenceRequired, from }) => ({
       id,
       level,
       text,
       ...(help ? { help } : {}),
       ...(evidenceRequired ? { evidence: 'required' as const } : {}),
+      ...(from ? { from } : {}),
     })),
   };
+}
+
+/**
+ * No manifest under the paths: for each path, that nothing was found; a criteria file named outright
+ * is a set of the run, but with nothing to evaluate it is more likely a mistake.
+ */
+function nothingToEvaluate(paths: readonly string[], criteriaFiles: ReadonlySet<string>): Problem[] {
+  return noManifestsFound(paths).map((problem) =>
+    criteriaFiles.has(normalize(problem.file))
+      ? { ...problem, message: 'this is a criteria file, not a candidate manifest (give it with --criteria)' }
+      : problem,
+  );
 }
 
 function dedupe(problems: Problem[]): Problem[] {

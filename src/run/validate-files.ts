@@ -1,12 +1,14 @@
 import { type Limits, withDefaults } from '../load/limits.js';
 import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
-import { type CriteriaSet, criteriaFromYaml } from '../load/criteria.js';
+import { type CriteriaLoad, type CriteriaSet, criteriaFromYaml } from '../load/criteria.js';
+import { loadCriteriaFile } from '../load/criteria-file.js';
+import { installedCriteriaDir } from '../paths.js';
 import { compareFiles, discoverFiles } from '../load/discover.js';
-import { isCriteriaDocument } from '../load/kind.js';
+import { criteriaDefinitionOf, isCriteriaDocument } from '../load/kind.js';
 import { manifestFromYaml } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { readText } from '../load/read-file.js';
-import { locate, parseYaml, type YamlSource } from '../load/source.js';
+import { locate, type ParsedYaml, parseYaml, type YamlSource } from '../load/source.js';
 import { closest } from '../schema/suggest.js';
 import { requireCriteria } from './criteria-option.js';
 import { unknownCriterionNote } from '../engine/waivers.js';
@@ -38,6 +40,8 @@ export interface ValidateFilesOptions {
   criteria?: string;
   /** Where installed criteria sets live (tests point this elsewhere). */
   criteriaDir?: string;
+  /** `--criteria-dir`: directories of criteria sets manifests may name in `category`, after the installed ones and those among `paths`. */
+  criteriaDirs?: readonly string[];
   /** Bounds on untrusted input; any not given keeps its default. */
   limits?: Partial<Limits>;
 }
@@ -49,12 +53,14 @@ export interface ValidateFilesOptions {
  */
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<Validation> {
   const limits = withDefaults(options.limits);
-  const cache = new CriteriaCache(options.criteriaDir, limits);
+  const cache = new CriteriaCache(options.criteriaDir, limits, { searchPaths: [...paths], criteriaDirs: [...(options.criteriaDirs ?? [])] });
   const given = options.criteria === undefined ? undefined : await requireCriteria(cache, options.criteria, `--criteria ${options.criteria}`);
   const { files: found, problems: errors } = await discoverFiles(paths, limits);
-  const context: CategoryContext = { cache, given, installed: installedCriteriaIds(options.criteriaDir), limits };
+  const directory = options.criteriaDir ?? installedCriteriaDir;
+  const context: CategoryContext = { cache, given, directory, installed: installedCriteriaIds(directory), limits };
   const files: FileValidation[] = [];
   for (const file of found) files.push(await validateFile(file, context));
+  addProblems(files, await cache.conflicts());
   for (const error of errors) files.push({ file: error.file, kind: 'unknown', valid: false, problems: [error] });
   files.sort((a, b) => compareFiles(a.file, b.file));
   const valid = files.filter((entry) => entry.valid).length;
@@ -63,6 +69,8 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
 
 interface CategoryContext {
   cache: CriteriaCache;
+  /** Where installed criteria sets live. */
+  directory: string;
   given: CriteriaSet | undefined;
   installed: string[];
   limits: Limits;
@@ -76,7 +84,9 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
   const parsed = parseYaml(file, read.text, limits);
   if (parsed.problems.length > 0) return { file, kind: 'unknown', valid: false, problems: parsed.problems };
   if (isCriteriaDocument(parsed.source)) {
-    const load = criteriaFromYaml(parsed);
+    const definition = criteriaDefinitionOf(parsed);
+    if (definition) context.cache.register(definition);
+    const load = await criteriaFromFile(parsed, context);
     if (!load.ok) return { file, kind: 'criteria', valid: false, ...idOf(parsed.value), problems: load.problems };
     return { file, kind: 'criteria', valid: true, id: load.set.id, criteria: load.set.criteria.length, problems: [] };
   }
@@ -106,13 +116,33 @@ async function unknownWaiverProblems(manifest: Manifest, source: YamlSource, con
 /** Why `category` names no usable criteria set, or undefined when it does. */
 async function categoryProblem(category: string, context: CategoryContext): Promise<string | undefined> {
   if (context.given?.id === category) return undefined;
-  if (!context.installed.includes(category)) {
-    const known = context.given ? [...context.installed, context.given.id] : context.installed;
+  const resolution = await context.cache.resolve(category);
+  if (resolution.ok) return undefined;
+  if ('unknownId' in resolution) {
+    const found = await context.cache.knownIds();
+    const known = context.given && !found.includes(context.given.id) ? [...found, context.given.id] : found;
     const hint = closest(category, known);
     return `unknown criteria set "${category}"${hint ? `; did you mean "${hint}"?` : ''} (known: ${known.join(', ') || 'none'}; for another set, give its file with --criteria)`;
   }
-  const resolution = await context.cache.resolve(category);
-  return resolution.ok ? undefined : `the installed criteria set "${category}" is invalid (run pgcheck validate on it)`;
+  if (context.installed.includes(category)) return `the installed criteria set "${category}" is invalid (run pgcheck validate on it)`;
+  return `the criteria set "${category}" (${resolution.file}) is invalid`;
+}
+
+/** A criteria file as a run uses it: following `extends` takes the file's own path, so it is read again. */
+async function criteriaFromFile(parsed: ParsedYaml, context: CategoryContext): Promise<CriteriaLoad> {
+  const load = criteriaFromYaml(parsed);
+  if (!load.ok || load.set.extends === undefined) return load;
+  return loadCriteriaFile(parsed.source.file, context.limits, context.directory);
+}
+
+/** Problems found once every file was seen (a criteria id defined twice) go to their files, which are then invalid. */
+function addProblems(files: FileValidation[], problems: readonly Problem[]): void {
+  for (const problem of problems) {
+    const entry = files.find((file) => file.file === problem.file);
+    if (!entry) continue;
+    entry.problems.push(problem);
+    entry.valid = false;
+  }
 }
 
 function idOf(value: unknown): { id?: string } {

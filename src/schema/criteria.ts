@@ -24,6 +24,9 @@ export const criteriaSetSchema = z
   .strictObject({
     pgcheck_criteria: z.literal(CRITERIA_FORMAT).meta({ description: 'Criteria file format version' }),
     id: identifier.meta({ description: 'The category id manifests name in `category`' }),
+    extends: z.string().min(1).max(1000).optional().meta({
+      description: 'A criteria set whose criteria this one inherits: the id of an installed set, or a path relative to this file',
+    }),
     title: z.string().min(1).max(200),
     source: httpUrl.meta({ description: 'The page the criteria come from' }),
     revision: isoDate.meta({ description: 'Date of the upstream revision the wording is taken from' }),
