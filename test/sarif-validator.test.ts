@@ -45,6 +45,17 @@ describe.skipIf(!tool)("Microsoft's SARIF validator (Sarif;Gh;Ghas rules, errors
     expect(validateSarif(tool as string, logs)).toEqual([]);
   }, 180_000);
 
+  it('finds nothing in the SARIF verify writes: failing and unknown checks, invalid files', async () => {
+    // Loopback addresses are refused before any connection: failing and unknown checks, no network.
+    const refused = await pgcheck('verify', 'test/fixtures/verify/offline/refused.yaml', '--github-api', 'http://127.0.0.1:9', '--format', 'sarif');
+    const invalid = await pgcheck('verify', 'test/fixtures/manifests/typo-key.yaml', 'test/fixtures/verify/offline/nothing-online.yaml', '--format', 'sarif');
+    expect([refused.code, invalid.code]).toEqual([1, 2]);
+    expect(refused.stdout).toContain('"verify/quote"');
+    expect(refused.stdout).toContain('"level": "warning"');
+    expect(invalid.stdout).toContain('"pgcheck/invalid-input"');
+    expect(validateSarif(tool as string, { 'verify-refused': refused.stdout, 'verify-invalid': invalid.stdout })).toEqual([]);
+  }, 180_000);
+
   it('reports what is wrong in a log that breaks GitHub rules (the check can fail)', async () => {
     const log = JSON.parse((await pgcheck('evaluate', 'candidates/stingle.yaml', '--format', 'sarif')).stdout);
     delete log.runs[0].tool.driver.rules[0].fullDescription;
