@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { HttpClient } from '../src/verify/http.js';
+import { verifyTable } from '../src/verify/format/table.js';
 import { verifyExitCode } from '../src/verify/report.js';
 import { verifyFiles } from '../src/verify/verify-files.js';
 import { runCliAsync } from './helpers/verify-fixtures.js';
@@ -42,6 +43,14 @@ describe('verifyFiles tells a dead network from dead evidence', () => {
     const failed = report.candidates[0]?.checks.filter((check) => check.check === 'reachable' && check.outcome === 'fail').map((check) => check.target);
     expect(failed).toEqual(['https://example.org/security']);
     expect(verifyExitCode(report)).toBe(1);
+  });
+
+  it('the table shows each check\'s line, so two quotes on one URL can be told apart', async () => {
+    const report = await verifyFiles([MANIFEST], { client: client(() => 'ok') });
+    const rows = verifyTable.render(report, { color: false }).split('\n').filter((row) => row.includes('│ quote'));
+    expect(rows).toHaveLength(2);
+    expect(rows[0]).toMatch(/│ quote +│ https:\/\/example\.com\/faq +│ ✓ pass +│ quote found on the page +│ 11:14 +│/);
+    expect(rows[1]).toMatch(/│ quote +│ https:\/\/example\.com\/faq +│ ✓ pass +│ quote found on the page +│ 13:14 +│/);
   });
 
   it('every lookup failing makes the report unreachable, exit 2', async () => {
