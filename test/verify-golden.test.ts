@@ -10,6 +10,8 @@ const V = 'test/fixtures/verify/offline';
 const cases: Record<string, string[]> = {
   'verify-nothing-online': ['verify', `${V}/nothing-online.yaml`],
   'verify-refused-private': ['verify', `${V}/refused.yaml`, '--github-api', 'http://127.0.0.1:9'],
+  'verify-refused-private-github': ['verify', `${V}/refused.yaml`, '--github-api', 'http://127.0.0.1:9', '--format', 'github'],
+  'verify-invalid-github': ['verify', 'test/fixtures/manifests/typo-key.yaml', `${V}/nothing-online.yaml`, '--format', 'github'],
   'verify-refused-private-json': ['verify', `${V}/refused.yaml`, '--github-api', 'http://127.0.0.1:9', '--format', 'json'],
   'verify-invalid-files': ['verify', 'test/fixtures/manifests/typo-key.yaml', `${V}/nothing-online.yaml`, 'test/fixtures/manifests/malformed.yaml'],
   'verify-invalid-junit': ['verify', 'test/fixtures/manifests/wrong-type.yaml', `${V}/nothing-online.yaml`, '--format', 'junit'],

@@ -8,8 +8,10 @@ import { githubHostsFor, githubRepository } from '../src/verify/github.js';
 import { compareLicence } from '../src/verify/licence.js';
 import { RequestLimiter } from '../src/verify/limiter.js';
 import { htmlToText, pageContainsQuote } from '../src/verify/page-text.js';
+import { verifyGithub } from '../src/verify/format/github.js';
 import { verifyJunit } from '../src/verify/format/junit.js';
 import { verifyMarkdown } from '../src/verify/format/markdown.js';
+import { verifySarif } from '../src/verify/format/sarif.js';
 import { summarizeVerify, type VerifyReport } from '../src/verify/report.js';
 
 // Address strings only: nothing here connects anywhere.
@@ -167,6 +169,21 @@ describe('verify formats escape what manifests say', () => {
     const text = verifyMarkdown.render(report, { color: false });
     expect(text).toContain('## Evil \\| \\<script\\>alert\\(1\\)\\</script\\>');
     expect(text).toContain('| reachable | http://127.0.0.1/a"b | ✗ fail | HTTP 404 & \\<b\\>  |');
+  });
+
+  test('github annotates the claim\'s line, with workflow-command syntax escaped', () => {
+    const evil: VerifyReport = { ...report, candidates: [{ ...report.candidates[0]!, file: 'a,b:c.yaml', name: 'Evil\n::error::forged %0A' }] };
+    const lines = verifyGithub.render(evil, { color: false }).split('\n');
+    expect(lines[0]).toBe('::error file=a%2Cb%3Ac.yaml,line=3,col=5,title=pgcheck verify%3A reachable fail::Evil ::error::forged %250A: http://127.0.0.1/a"b: HTTP 404 & <b>');
+    expect(lines[1]).toBe('1 candidate, 1 check: 0 pass, 1 fail, 0 unknown');
+  });
+
+  test('sarif gives a failing check an error at the claim, as plain text', () => {
+    const log = JSON.parse(verifySarif.render(report, { color: false }));
+    const [result] = log.runs[0].results;
+    expect(result).toMatchObject({ ruleId: 'verify/reachable', level: 'error', message: { text: 'Evil | <script>alert(1)</script>: reachable http://127.0.0.1/a"b is fail: HTTP 404 & <b>' } });
+    expect(result.locations[0].physicalLocation).toEqual({ artifactLocation: { uri: 'x.yaml' }, region: { startLine: 3, startColumn: 5 } });
+    expect(log.runs[0].tool.driver.rules[result.ruleIndex].id).toBe('verify/reachable');
   });
 });
 

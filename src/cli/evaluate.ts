@@ -1,6 +1,8 @@
+import type { FormatOptions } from '../format/format.js';
 import { formatters } from '../format/registry.js';
+import { readArtifacts } from '../load/artifacts.js';
 import { quietReport } from '../report/quiet.js';
-import { exitCodeOf, type FailOn } from '../report/report.js';
+import { exitCodeOf, type FailOn, type Report } from '../report/report.js';
 import { CriteriaError, evaluateFiles } from '../run/evaluate-files.js';
 import { useColor } from './color.js';
 import { type Io, printProblems } from './io.js';
@@ -30,7 +32,7 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
   const progress = progressOn(io);
   const color = useColor(options.color, io.env, io.stdoutIsTTY);
   const staleFails = options.failOn?.includes('stale') === true;
-  const formatOptions = { color, quiet: options.quiet === true, staleFails, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
+  const formatOptions: FormatOptions = { color, quiet: options.quiet === true, staleFails, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
   // Written as evaluated unless something needs the whole report (or a progress line shares the terminal).
   const stream = view === 'evaluate' && !options.quiet && !options.report?.length && !progress ? formatter.stream : undefined;
   const threads = io.env.PGCHECK_DEBUG ? threadDiagnostics(io) : undefined;
@@ -58,11 +60,18 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
   }
   printProblems(io, report.errors);
   printProblems(io, report.warnings, 'warning: ');
+  const quoting = [formatter, ...(options.report ?? []).map((target) => target.formatter)].some((chosen) => chosen.quotesFiles);
+  if (quoting) formatOptions.artifacts = readArtifacts(reportFiles(report), limitsFromOptions(options));
   if (stream) io.stdout(stream.end(report, formatOptions));
   else if (view === 'compare' && formatter.renderCompare) io.stdout(formatter.renderCompare(report, formatOptions));
   else io.stdout(formatter.render(options.quiet ? quietReport(report, { staleFails }) : report, formatOptions));
-  const written = await writeReports(options.report ?? [], report, view, io);
+  const written = await writeReports(options.report ?? [], report, view, io, formatOptions.artifacts);
   return written ? exitCodeOf(report, options.failOn) : 2;
+}
+
+/** Every file a report names, for the formats that quote them. */
+function reportFiles(report: Report): string[] {
+  return [...report.candidates.map((candidate) => candidate.file), ...report.errors.map((problem) => problem.file), ...report.warnings.map((problem) => problem.file)];
 }
 
 /** With PGCHECK_DEBUG: which threads evaluated the batch, and why a worker thread ended early. */

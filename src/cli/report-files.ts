@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InvalidArgumentError } from 'commander';
-import type { Formatter } from '../format/format.js';
+import type { Artifacts, Formatter } from '../format/format.js';
 import { formatters } from '../format/registry.js';
 import { terminalText } from '../format/terminal-text.js';
 import type { Report } from '../report/report.js';
@@ -27,13 +27,13 @@ export function parseReportTarget(value: string, previous: ReportTarget[] = []):
  * Writes each extra report (creating parent directories), always the full report without colour.
  * Returns false when one could not be written, after saying why on stderr.
  */
-export async function writeReports(targets: readonly ReportTarget[], report: Report, view: 'evaluate' | 'compare', io: Io): Promise<boolean> {
+export async function writeReports(targets: readonly ReportTarget[], report: Report, view: 'evaluate' | 'compare', io: Io, artifacts?: Artifacts): Promise<boolean> {
   let ok = true;
   for (const { formatter, path } of targets) {
     const render = view === 'compare' && formatter.renderCompare ? formatter.renderCompare : formatter.render;
     try {
       await mkdir(dirname(path), { recursive: true });
-      await writeFile(path, render(report, { color: false }));
+      await writeFile(path, render(report, { color: false, ...(artifacts ? { artifacts } : {}) }));
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
       io.stderr(`error: --report ${formatter.name}=${terminalText(path)}: cannot write the report (${terminalText(reason)})\n`);

@@ -1,5 +1,7 @@
 import { limitsFromOptions } from './limit-options.js';
 import { InvalidArgumentError } from 'commander';
+import type { FormatOptions } from '../format/format.js';
+import { readArtifacts } from '../load/artifacts.js';
 import { packageVersion } from '../paths.js';
 import { createHttpClient } from '../verify/client.js';
 import { DURATION_SYNTAX, type Duration, parseDuration } from '../verify/duration.js';
@@ -43,13 +45,20 @@ export async function verifyCommand(paths: string[], options: VerifyCommandOptio
       githubApi: options.githubApi,
       ...(io.env.GITHUB_TOKEN ? { githubToken: io.env.GITHUB_TOKEN } : {}),
       maxInactivity: options.maxInactivity,
+      stallMs: timeoutMs,
       limits: limitsFromOptions(options),
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.clear();
     printProblems(io, report.errors);
+    if (report.unreachable) {
+      io.stderr(`error: no network: ${report.unreachable}; nothing was verified\n`);
+      return verifyExitCode(report);
+    }
     const color = useColor(options.color, io.env, io.stdoutIsTTY);
-    io.stdout(formatter.render(report, io.stdoutIsTTY && io.columns ? { color, width: io.columns } : { color }));
+    const formatOptions: FormatOptions = io.stdoutIsTTY && io.columns ? { color, width: io.columns } : { color };
+    if (formatter.quotesFiles) formatOptions.artifacts = readArtifacts([...report.candidates.map((candidate) => candidate.file), ...report.errors.map((problem) => problem.file)], limitsFromOptions(options));
+    io.stdout(formatter.render(report, formatOptions));
     return verifyExitCode(report);
   } finally {
     progress?.clear();

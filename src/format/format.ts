@@ -8,12 +8,31 @@ export interface FormatOptions {
   quiet?: boolean;
   /** With quiet: `--fail-on stale` was given, so stale results are shown as failing. */
   staleFails?: boolean;
+  /** The files the report is about, as read from disk: only formats that quote them (sarif) use it. */
+  artifacts?: Artifacts;
+}
+
+/** What a report's files hold and which repository they are in, gathered by the CLI (formats stay pure). */
+export interface Artifacts {
+  /** Each readable file's lines (without line ends), by the path the report names it with. */
+  lines: ReadonlyMap<string, readonly string[]>;
+  repository?: {
+    /** The work tree's root as a file:// URI ending in `/`. */
+    rootUri: string;
+    repositoryUri: string;
+    revisionId?: string;
+    branch?: string;
+    /** Each file inside the work tree, by the path the report names it with: its path from the root. */
+    paths: ReadonlyMap<string, string>;
+  };
 }
 
 /** A report format: a pure function from the report to text. */
 export interface Formatter {
   name: string;
   description: string;
+  /** Shows the lines of the files a result points at: the CLI then passes `artifacts`. */
+  quotesFiles?: boolean;
   render(report: Report, options: FormatOptions): string;
   /**
    * The compare view (criteria as rows, candidates as columns). Formats without one (per-result

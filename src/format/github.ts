@@ -5,7 +5,7 @@ import type { Formatter } from './format.js';
 import { resultDetail } from './notes.js';
 import { summaryLine } from './summary-line.js';
 
-type Command = 'error' | 'warning' | 'notice';
+export type Command = 'error' | 'warning' | 'notice';
 
 /**
  * GitHub Actions workflow commands, shown as annotations on the manifest's line: `::error` for a
@@ -46,7 +46,8 @@ function problemCommand(command: Command, title: string, problem: Problem): stri
   return workflowCommand(command, { file: problem.file, line: problem.line, col: problem.column, title }, problem.message);
 }
 
-function workflowCommand(command: Command, properties: Record<string, string | number>, message: string): string {
+/** One workflow command, its properties and message escaped as GitHub requires. */
+export function workflowCommand(command: Command, properties: Record<string, string | number>, message: string): string {
   const props = Object.entries(properties)
     .map(([key, value]) => `${key}=${githubProperty(plainText(String(value)))}`)
     .join(',');

@@ -1,17 +1,22 @@
-import { pathToFileURL } from 'node:url';
-import type { Problem } from '../load/problem.js';
-import type { CandidateReport, CriteriaInfo, Report, ResultReport } from '../report/report.js';
-import { jsonText, plainText } from './escape.js';
-import type { Formatter } from './format.js';
+import type { CandidateReport, CriteriaInfo, ResultReport } from '../report/report.js';
+import { plainText } from './escape.js';
+import type { Artifacts, Formatter } from './format.js';
 import { resultDetail } from './notes.js';
+import { INFORMATION_URI, invalidInputRule, problemResult, ruleName, type SarifLevel, type SarifResult, type SarifRule, sarifHelp, sarifLocation, sarifLog, sarifUri } from './sarif-log.js';
 
-const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json';
-const INFORMATION_URI = 'https://github.com/pgcheck/pgcheck';
-/** Rules for what is not a criterion: a file that could not be evaluated, and a report warning. */
-const INVALID_INPUT = 'pgcheck/invalid-input';
-const WARNING = 'pgcheck/warning';
-
-type Level = 'error' | 'warning' | 'note';
+/** The rule for report warnings (an expired or unused waiver, say): not a criterion. */
+const warningRule: SarifRule = {
+  id: 'pgcheck/warning',
+  name: 'Warning',
+  shortDescription: { text: 'Something worth a look that is not an error' },
+  fullDescription: { text: 'Something in a manifest worth a look that does not stop it being evaluated, such as a waiver that has expired or covers a result that passes.' },
+  help: sarifHelp([
+    { text: 'The message says what to look at. A warning does not change any verdict or the exit code.' },
+    { text: 'Evidence, staleness and waivers', link: `${INFORMATION_URI}/blob/main/docs/evidence.md` },
+  ]),
+  helpUri: `${INFORMATION_URI}/blob/main/docs/evidence.md`,
+  defaultConfiguration: { level: 'warning' },
+};
 
 /**
  * SARIF 2.1.0: a rule per criterion (id `<set>/<criterion>`), a result per failing or unknown
@@ -21,51 +26,42 @@ type Level = 'error' | 'warning' | 'note';
 export const sarif: Formatter = {
   name: 'sarif',
   description: 'SARIF 2.1.0, for code-scanning tools (GitHub code scanning, IDEs)',
-  render: (report) => {
-    const rules = [...report.criteria.flatMap(criterionRules), ...toolRules()];
-    const index = new Map(rules.map((rule, position) => [rule.id, position]));
+  quotesFiles: true,
+  render: (report, options) => {
+    const artifacts = options.artifacts;
+    const rules = [...report.criteria.flatMap(criterionRules), invalidInputRule, warningRule];
     const results = [
-      ...report.candidates.flatMap((candidate) => candidate.results.flatMap((result) => resultOf(candidate, result))),
-      ...report.errors.map((problem) => problemResult(INVALID_INPUT, 'error', problem)),
-      ...report.warnings.map((problem) => problemResult(WARNING, 'warning', problem)),
-    ].map((result) => ({ ...result, ruleIndex: index.get(result.ruleId) ?? -1 }));
-    const log = {
-      $schema: SCHEMA,
-      version: '2.1.0',
-      runs: [
-        {
-          tool: { driver: { name: 'pgcheck', version: report.version, informationUri: INFORMATION_URI, rules } },
-          invocations: [{ executionSuccessful: report.errors.length === 0 }],
-          columnKind: 'unicodeCodePoints',
-          results,
-        },
-      ],
-    };
-    return jsonText(log);
+      ...report.candidates.flatMap((candidate) => candidate.results.flatMap((result) => resultOf(candidate, result, artifacts))),
+      ...report.errors.map((problem) => problemResult(invalidInputRule.id, 'error', problem, artifacts)),
+      ...report.warnings.map((problem) => problemResult(warningRule.id, 'warning', problem, artifacts)),
+    ];
+    return sarifLog(report.version, rules, results, report.errors.length === 0, artifacts);
   },
 };
 
-function criterionRules(set: CriteriaInfo) {
-  return set.criteria.map((criterion) => ({
-    id: `${set.id}/${criterion.id}`,
-    name: criterion.id,
-    shortDescription: { text: plainText(criterion.text) },
-    fullDescription: { text: plainText(`${criterion.text} (${criterion.level} criterion of ${set.title})`) },
-    helpUri: criterion.help ?? set.source,
-    help: { text: plainText(`${criterion.text} See ${criterion.help ?? set.source}`) },
-    defaultConfiguration: { level: criterion.level === 'minimum' ? 'error' : 'warning' },
-    properties: { level: criterion.level, criteria: set.id },
-  }));
+function criterionRules(set: CriteriaInfo): SarifRule[] {
+  return set.criteria.map((criterion) => {
+    const helpUri = sarifUri(criterion.help) ?? sarifUri(set.source);
+    const about = `${criterion.level} criterion of ${set.title}, revision ${set.revision}`;
+    return {
+      id: `${set.id}/${criterion.id}`,
+      name: ruleName(criterion.id),
+      shortDescription: { text: plainText(criterion.text) },
+      fullDescription: { text: plainText(`${criterion.text} (${about})`) },
+      help: sarifHelp([
+        { text: criterion.text },
+        { text: `A ${about}. ${criterion.level === 'minimum' ? 'A candidate that fails it does not meet the minimum.' : 'It counts towards the best case and never changes the verdict.'} The result names the manifest field it is about and why it did not pass.` },
+        ...(criterion.help ? [{ text: 'How this criterion is judged', link: criterion.help }] : []),
+        { text: `Criteria source: ${set.title}`, link: set.source },
+      ]),
+      ...(helpUri ? { helpUri } : {}),
+      defaultConfiguration: { level: criterion.level === 'minimum' ? 'error' : 'warning' },
+      properties: { level: criterion.level, criteria: set.id },
+    };
+  });
 }
 
-function toolRules() {
-  return [
-    { id: INVALID_INPUT, name: 'invalid-input', shortDescription: { text: 'A file that could not be read, parsed or validated' }, helpUri: INFORMATION_URI, defaultConfiguration: { level: 'error' } },
-    { id: WARNING, name: 'warning', shortDescription: { text: 'Something worth a look that is not an error' }, helpUri: INFORMATION_URI, defaultConfiguration: { level: 'warning' } },
-  ];
-}
-
-function resultOf(candidate: CandidateReport, result: ResultReport) {
+function resultOf(candidate: CandidateReport, result: ResultReport, artifacts: Artifacts | undefined): SarifResult[] {
   const level = levelOf(result);
   if (!level) return [];
   const waived = result.waiver ? { suppressions: [{ kind: 'external', status: 'accepted', justification: plainText(resultDetail(result)) }] } : {};
@@ -75,7 +71,7 @@ function resultOf(candidate: CandidateReport, result: ResultReport) {
       level,
       ...(level === 'note' ? { kind: 'informational' } : {}),
       message: { text: plainText(`${candidate.name}: ${result.criterion} is ${result.status}: ${resultDetail(result)}`) },
-      locations: [location(candidate.file, result.line, result.column)],
+      locations: [sarifLocation(candidate.file, result.line, result.column, artifacts)],
       ...waived,
       properties: { candidate: plainText(candidate.name), status: result.status, path: result.path, ...(result.stale ? { stale: true } : {}) },
     },
@@ -83,22 +79,8 @@ function resultOf(candidate: CandidateReport, result: ResultReport) {
 }
 
 /** fail at the minimum is an error; a best-case fail and an unknown are warnings; stale passes are notes. */
-function levelOf(result: ResultReport): Level | undefined {
+function levelOf(result: ResultReport): SarifLevel | undefined {
   if (result.status === 'fail' || (result.status === 'waived' && result.level === 'minimum')) return result.level === 'minimum' ? 'error' : 'warning';
   if (result.status === 'unknown' || result.status === 'waived') return 'warning';
   return result.stale ? 'note' : undefined;
-}
-
-function problemResult(ruleId: string, level: Level, problem: Problem) {
-  return { ruleId, level, message: { text: plainText(problem.message) }, locations: [location(problem.file, problem.line, problem.column)] };
-}
-
-function location(file: string, line: number, column: number) {
-  return { physicalLocation: { artifactLocation: { uri: fileUri(file) }, region: { startLine: line, startColumn: column } } };
-}
-
-/** A relative path as a relative URI reference (each segment percent-encoded); an absolute one as file://. */
-function fileUri(file: string): string {
-  if (file.startsWith('/')) return pathToFileURL(file).href;
-  return file.split(/[\\/]/).map(encodeURIComponent).join('/');
 }

@@ -42,6 +42,8 @@ export interface VerifyReport {
   candidates: VerifiedCandidate[];
   /** Files that could not be read or are invalid; they are not verified. */
   errors: Problem[];
+  /** Set when there was no network (no host answered at all): why. Nothing was really checked. */
+  unreachable?: string;
   summary: VerifySummary;
 }
 
@@ -58,8 +60,8 @@ export function summarizeVerify(candidates: readonly VerifiedCandidate[], errors
   };
 }
 
-/** 2 when an input file is unusable, 1 when a check failed, else 0 (unknown outcomes do not fail). */
+/** 2 when an input file is unusable or there was no network, 1 when a check failed, else 0 (unknown outcomes do not fail). */
 export function verifyExitCode(report: VerifyReport): 0 | 1 | 2 {
-  if (report.errors.length > 0) return 2;
+  if (report.errors.length > 0 || report.unreachable) return 2;
   return report.summary.fail > 0 ? 1 : 0;
 }

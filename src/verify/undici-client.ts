@@ -40,7 +40,8 @@ export function createUndiciClient(options: UndiciClientOptions): HttpClient {
         throw new Error(describeFailure(error, options), { cause: error });
       }
     },
-    close: () => agent.close(),
+    // Destroyed, not closed: requests given up on (no network) must not keep the run waiting.
+    close: () => agent.destroy(),
   };
 }
 

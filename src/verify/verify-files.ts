@@ -9,6 +9,7 @@ import { type FetchOptions, type FetchOutcome, Fetcher, requestUrl } from './fet
 import { DEFAULT_GITHUB_API, githubHostsFor, judgeRepository, repositoryApiUrl, repositoryFacts } from './github.js';
 import type { HttpClient } from './http.js';
 import { RequestLimiter } from './limiter.js';
+import { watchNetwork } from './network-watch.js';
 import { pageContainsQuote } from './page-text.js';
 import { type PlannedCheck, planChecks } from './plan.js';
 import { type CheckResult, summarizeVerify, VERIFY_REPORT_FORMAT, type VerifiedCandidate, type VerifyReport } from './report.js';
@@ -30,6 +31,11 @@ export interface VerifyOptions {
   maxInactivity?: Duration;
   /** The moment inactivity is measured from (default now). */
   now?: Date;
+  /**
+   * When no host has answered this long (ms) after the first request, the network is taken to be
+   * down: the requests still waiting fail at once and the report says so (`unreachable`).
+   */
+  stallMs?: number;
   /** Called as requests finish: done so far, and the number started so far. */
   onProgress?: (done: number, started: number) => void;
 }
@@ -50,7 +56,8 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
     loaded.push({ file, name: manifest.name, source, checks: planChecks(manifest, githubHostsFor(githubApi)) });
   }
 
-  const context = judgeContext(loaded, options, githubApi);
+  const network = watchNetwork(options.client, options.stallMs);
+  const context = judgeContext(loaded, { ...options, client: network.client }, githubApi);
   const candidates: VerifiedCandidate[] = await Promise.all(
     loaded.map(async (candidate) => ({
       file: candidate.file,
@@ -58,6 +65,8 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
       checks: (await Promise.all(candidate.checks.map((check) => judge(check, context, (path) => locate(candidate.source, path))))).flat(),
     })),
   );
+  network.stop();
+  const unreachable = network.unreachable();
   return {
     tool: 'pgcheck',
     version: packageVersion(),
@@ -65,6 +74,7 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
     report_format: VERIFY_REPORT_FORMAT,
     candidates,
     errors,
+    ...(unreachable ? { unreachable } : {}),
     summary: summarizeVerify(candidates, errors),
   };
 }

@@ -5,6 +5,8 @@ import type { VerifyReport } from '../report.js';
 export interface VerifyFormatter {
   name: string;
   description: string;
+  /** Shows the lines of the manifests a check points at: the CLI then passes `artifacts`. */
+  quotesFiles?: boolean;
   render(report: VerifyReport, options: FormatOptions): string;
 }
 
