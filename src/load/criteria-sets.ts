@@ -19,7 +19,17 @@ export function looksLikePath(reference: string): boolean {
 }
 
 /** Resolves `--criteria` or a manifest's `category`: a path to a criteria file, or the id of an installed set. */
-export type CriteriaResolution = CriteriaLoad | { ok: false; unknownId: string; message: string };
+export type CriteriaResolution = CriteriaLoad | { ok: false; unknownId: string; installed: string[]; message: string };
+
+/**
+ * Why an id names no criteria set. A reference (`--criteria`, `criteria show`) may be a path instead;
+ * a manifest's `category` may not, so there the way to another set is `--criteria`.
+ */
+export function unknownSetMessage(id: string, known: readonly string[], use: 'reference' | 'category', label = 'installed'): string {
+  const hint = closest(id, known);
+  const advice = use === 'reference' ? 'or give a path to a criteria file' : 'for another set, give its file with --criteria';
+  return `unknown criteria set "${id}"${hint ? `; did you mean "${hint}"?` : ''} (${label}: ${known.join(', ') || 'none'}; ${advice})`;
+}
 
 /** Loads criteria sets by id or path, each once per run. */
 export class CriteriaCache {
@@ -42,14 +52,7 @@ export class CriteriaCache {
   private async load(reference: string): Promise<CriteriaResolution> {
     if (looksLikePath(reference)) return loadCriteriaFile(reference, this.limits);
     const ids = installedCriteriaIds(this.directory);
-    if (!ids.includes(reference)) {
-      const hint = closest(reference, ids);
-      return {
-        ok: false,
-        unknownId: reference,
-        message: `unknown criteria set "${reference}"${hint ? `; did you mean "${hint}"?` : ''} (installed: ${ids.join(', ') || 'none'}; or give a path to a criteria file)`,
-      };
-    }
+    if (!ids.includes(reference)) return { ok: false, unknownId: reference, installed: ids, message: unknownSetMessage(reference, ids, 'reference') };
     return loadCriteriaFile(join(this.directory, `${reference}.yaml`), this.limits);
   }
 }
