@@ -97,12 +97,14 @@ function showText(set: CriteriaSetDetails): string {
     field('file', set.file),
     field('criteria', `${set.minimum} minimum, ${set.best_case} best-case`),
   ];
+  if (set.max_age) lines.push(field('max age', `${set.max_age}: older evidence makes a result stale`));
   if (set.description) lines.push('', ...wrap(set.description, 0));
   for (const criterion of set.criteria) {
     lines.push('', `${criterion.id} (${criterion.level})`);
     lines.push(field('text', criterion.text, 2), field('judged', criterion.judged, 2));
     lines.push(field('applies', criterion.applies_when ? `when ${criterion.applies_when}; otherwise not applicable` : 'always', 2));
     lines.push(field('check', criterion.check, 2));
+    if (criterion.evidence) lines.push(field('evidence', 'required: each claim the check relies on needs a source', 2));
     if (criterion.help) lines.push(field('help', criterion.help, 2));
   }
   return `${lines.join('\n')}\n`;

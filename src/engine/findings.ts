@@ -126,10 +126,32 @@ function needOf(finding: Finding): string | undefined {
   }
 }
 
-function composed(finding: Extract<Finding, { code: 'all' | 'any' }>): string {
-  const parts = finding.children.map(describeFinding);
+type Composed = Extract<Finding, { code: 'all' | 'any' }>;
+
+function composed(finding: Composed): string {
+  if (finding.status === 'unknown') return unknownReason(finding);
+  const parts = [...new Set(finding.children.map(describeFinding))];
   if (finding.code === 'all') return parts.join(finding.status === 'pass' ? ' and ' : '; ');
   return parts.join(finding.status === 'pass' ? '' : '; or ');
+}
+
+/**
+ * One clause per missing (or failing) fact however the checks nest, each named once though several
+ * alternatives read it. "; or " only where every clause is an alternative of one `any`.
+ */
+function unknownReason(finding: Composed): string {
+  const clauses = new Set<string>();
+  let mixed = false;
+  const collect = (node: Composed) => {
+    for (const child of node.children) {
+      if ((child.code === 'all' || child.code === 'any') && child.status === 'unknown') {
+        mixed ||= child.code !== finding.code;
+        collect(child);
+      } else clauses.add(describeFinding(child));
+    }
+  };
+  collect(finding);
+  return [...clauses].join(finding.code === 'any' && !mixed ? '; or ' : '; ');
 }
 
 function quantified(finding: Extract<Finding, { code: 'some' | 'every' }>): string {

@@ -23,11 +23,15 @@ export interface CriterionDetails {
   /** The applies_when condition in plain words; absent when the criterion always applies. */
   applies_when?: string;
   check: string;
+  /** `required` when every claim the criterion relies on needs a source (`evidence: required`). */
+  evidence?: 'required';
   help?: string;
 }
 
 export interface CriteriaSetDetails extends CriteriaSetSummary {
   description?: string;
+  /** How old evidence may be before a result is flagged stale, e.g. `12 months`. */
+  max_age?: string;
   criteria: CriterionDetails[];
 }
 
@@ -48,6 +52,7 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
   return {
     ...summarizeCriteriaSet(set),
     ...(set.description === undefined ? {} : { description: set.description.trim() }),
+    ...(set.max_age === undefined ? {} : { max_age: set.max_age }),
     criteria: set.criteria.map((criterion) => ({
       id: criterion.id,
       level: criterion.level,
@@ -55,6 +60,7 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
       judged: criterion.judged.trim(),
       ...(criterion.appliesWhen ? { applies_when: describeCheck(criterion.appliesWhen) } : {}),
       check: describeCheck(criterion.check),
+      ...(criterion.evidenceRequired ? { evidence: 'required' as const } : {}),
       ...(criterion.help ? { help: criterion.help } : {}),
     })),
   };
