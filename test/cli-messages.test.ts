@@ -144,3 +144,11 @@ describe('init over a file that exists', () => {
     expect(existsSync(file)).toBe(true);
   });
 });
+
+describe('a --report path that is not a regular file', () => {
+  it('may be a device such as /dev/null', async () => {
+    const result = await run('evaluate', 'candidates/ente.yaml', '--report', 'json=/dev/null', '--as-of', '2026-08-01');
+    expect(result.code).toBe(0);
+    expect(result.err).toBe('');
+  });
+});

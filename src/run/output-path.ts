@@ -35,15 +35,15 @@ export async function makeDirectory(directory: string): Promise<string | undefin
 
 /**
  * Readies `file` to be written later: its directory exists (made if need be) and it is either absent
- * or a writable regular file. Returns why not, or undefined when it is ready. Nothing is written to
+ * or writable and not a directory. Returns why not, or undefined when it is ready. Nothing is written to
  * the file itself, so a run that stops before its report leaves no empty file behind.
  */
 export async function prepareOutputFile(file: string): Promise<string | undefined> {
   const unusable = await makeDirectory(dirname(file));
   if (unusable) return unusable;
   const info = await stat(file).catch(() => undefined);
+  // Not only regular files: a report may go to /dev/null or /dev/stdout.
   if (info && info.isDirectory()) return `${file} is a directory`;
-  if (info && !info.isFile()) return `${file} is ${kindOf(info)}, not a regular file`;
   try {
     await access(info ? file : dirname(resolve(file)), constants.W_OK);
   } catch (error) {
