@@ -63,7 +63,7 @@ describe('criteria sets found among the paths of a run', () => {
   it('without the set, the category is still unknown (and says which sets were found)', async () => {
     const run = await runMain(['evaluate', `${SECOND}/candidates/inkwell.yaml`, EXAMPLE, ...AS_OF]);
     expect(run.stderr).toContain(
-      'category: unknown criteria set "note-taking" (installed: photo-management; found: example-general, example-notes; or give a path to a criteria file)',
+      'category: unknown criteria set "note-taking" (installed: photo-management; found: example-general, example-notes; for another set, give its file with --criteria)',
     );
     expect(run.code).toBe(2);
   });

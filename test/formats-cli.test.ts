@@ -125,7 +125,7 @@ describe('--report', () => {
   it('makes an unwritable path exit 2 with a message naming it', () => {
     const run = runCli(['evaluate', 'candidates/ente.yaml', '--report', 'json=candidates/ente.yaml/report.json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--report json=candidates/ente.yaml/report.json: cannot write the report');
+    expect(run.stderr).toContain('--report json=candidates/ente.yaml/report.json: candidates/ente.yaml is a file, not a directory');
   });
 });
 

@@ -1,9 +1,12 @@
 import { isAbsolute, relative, sep } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { CriteriaSet } from '../load/criteria.js';
+import { looksLikePath } from '../load/criteria-sets.js';
+import { closest } from '../schema/suggest.js';
 import { terminalText } from '../format/terminal-text.js';
 import { type CriteriaSetDetails, type CriteriaSetSummary, CriteriaCatalog, describeCriteriaSet, summarizeCriteriaSet } from '../run/criteria-info.js';
 import { printCriteriaError } from './criteria-error.js';
+import { acceptNoColor } from './color.js';
 import type { Io } from './io.js';
 
 export type InfoFormat = 'text' | 'json';
@@ -11,6 +14,11 @@ export type InfoFormat = 'text' | 'json';
 /** `pgcheck criteria [id-or-path...]`: the installed sets, or the ones named. */
 export async function listCriteriaCommand(references: string[], options: { format: InfoFormat }, io: Io): Promise<number> {
   const catalog = new CriteriaCatalog();
+  const mistyped = mistypedSubcommand(references[0], catalog);
+  if (mistyped) {
+    io.stderr(`error: unknown subcommand ${terminalText(mistyped.typed)}; did you mean ${mistyped.meant}?\n`);
+    return 2;
+  }
   const wanted = references.length > 0 ? references : catalog.installedIds();
   const sets = await loadAll(catalog, wanted, io);
   const summaries = sets.loaded.map((set) => shownFile(summarizeCriteriaSet(set)));
@@ -18,6 +26,18 @@ export async function listCriteriaCommand(references: string[], options: { forma
   else if (summaries.length > 0) io.stdout(listText(summaries));
   else if (!sets.failed) io.stdout('no criteria sets installed\n');
   return sets.failed ? 2 : 0;
+}
+
+const SUBCOMMANDS = ['list', 'show'];
+
+/**
+ * `list` is the default, so `criteria shwo x` would list sets named "shwo" and "x": a first argument
+ * that names no installed set and no file but is a near miss of a subcommand is taken for a typo.
+ */
+function mistypedSubcommand(first: string | undefined, catalog: CriteriaCatalog): { typed: string; meant: string } | undefined {
+  if (first === undefined || looksLikePath(first) || catalog.installedIds().includes(first)) return undefined;
+  const meant = closest(first, SUBCOMMANDS);
+  return meant === undefined ? undefined : { typed: first, meant };
 }
 
 /** `pgcheck criteria show <id-or-path>`: every criterion with its checks in plain words. */
@@ -78,12 +98,14 @@ function showText(set: CriteriaSetDetails): string {
     field('criteria', `${set.minimum} minimum, ${set.best_case} best-case`),
   ];
   if (set.extends) lines.push(field('extends', set.extends));
+  if (set.max_age) lines.push(field('max age', `${set.max_age}: older evidence makes a result stale`));
   if (set.description) lines.push('', ...wrap(set.description, 0));
   for (const criterion of set.criteria) {
     lines.push('', `${criterion.id} (${criterion.level}${criterion.from ? `, from ${criterion.from}` : ''})`);
     lines.push(field('text', criterion.text, 2), field('judged', criterion.judged, 2));
     lines.push(field('applies', criterion.applies_when ? `when ${criterion.applies_when}; otherwise not applicable` : 'always', 2));
     lines.push(field('check', criterion.check, 2));
+    if (criterion.evidence) lines.push(field('evidence', 'required: each claim the check relies on needs a source', 2));
     if (criterion.help) lines.push(field('help', criterion.help, 2));
   }
   return `${lines.join('\n')}\n`;
@@ -113,14 +135,13 @@ function wrap(text: string, indent: number): string[] {
 export function registerCriteria(program: Command, io: Io, setExitCode: (code: number) => void): void {
   const format = () => new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
   const criteria = program.command('criteria').description('list the installed criteria sets, or show one criterion by criterion');
-  criteria
-    .command('list', { isDefault: true })
+  acceptNoColor(criteria);
+  acceptNoColor(criteria.command('list', { isDefault: true }))
     .description('list criteria sets: id, title, number of minimum and best-case criteria, source (default: the installed ones)')
     .argument('[ids-or-paths...]', 'installed ids or paths of criteria files')
     .addOption(format())
     .action(async (references: string[], options: { format: InfoFormat }) => setExitCode(await listCriteriaCommand(references, options, io)));
-  criteria
-    .command('show')
+  acceptNoColor(criteria.command('show'))
     .description('print each criterion of a set: text, level, how it is judged, when it applies, its check in plain words')
     .argument('[id-or-path]', 'installed id or path of a criteria file')
     .option('-c, --criteria <id-or-path>', 'the same, as an option')

@@ -7,7 +7,7 @@ import { CriteriaError, evaluateFiles } from '../run/evaluate-files.js';
 import { useColor } from './color.js';
 import { type Io, printProblems } from './io.js';
 import { progressOn } from './progress.js';
-import { type ReportTarget, writeReports } from './report-files.js';
+import { prepareReports, type ReportTarget, writeReports } from './report-files.js';
 import { limitsFromOptions } from './limit-options.js';
 
 export interface EvaluateCommandOptions {
@@ -28,6 +28,7 @@ export interface EvaluateCommandOptions {
 export async function evaluateCommand(paths: string[], options: EvaluateCommandOptions, io: Io, view: 'evaluate' | 'compare' = 'evaluate'): Promise<number> {
   const formatter = formatters.get(options.format);
   if (!formatter) throw new Error(`unregistered format ${options.format}`);
+  if (!(await prepareReports(options.report ?? [], io))) return 2;
   let report;
   const progress = progressOn(io);
   const color = useColor(options.color, io.env, io.stdoutIsTTY);

@@ -1,6 +1,7 @@
 import type { Command } from 'commander';
 import { terminalText } from '../format/terminal-text.js';
 import { initManifest, type InitManifestOptions } from '../init/init-manifest.js';
+import { acceptNoColor } from './color.js';
 import { type Io, printProblems } from './io.js';
 import { criteriaDirOption } from './criteria-dir-option.js';
 
@@ -21,15 +22,16 @@ export async function initCommand(file: string | undefined, options: InitManifes
 }
 
 export function registerInit(program: Command, io: Io, setExitCode: (code: number) => void): void {
-  program
+  const command = program
     .command('init')
     .description('write a starter manifest with every field commented out (missing means unknown)')
     .argument('[file]', 'file to write, or a directory to write <name>.yaml into; without it, print to stdout')
     .requiredOption('-n, --name <name>', 'name of the tool')
     .option('--category <id-or-path>', 'criteria set the manifest is for (default: the only installed one)')
     .addOption(criteriaDirOption())
-    .option('--force', 'overwrite the file if it exists')
-    .action(async (file: string | undefined, { criteriaDir, ...options }: Omit<InitManifestOptions, 'criteriaDir'> & { criteriaDir: string[] }) =>
+    .option('--force', 'overwrite the file if it exists');
+  acceptNoColor(command).action(
+    async (file: string | undefined, { criteriaDir, ...options }: Omit<InitManifestOptions, 'criteriaDir'> & { criteriaDir: string[] }) =>
       setExitCode(await initCommand(file, { ...options, criteriaDirs: criteriaDir }, io)),
-    );
+  );
 }

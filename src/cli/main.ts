@@ -3,6 +3,7 @@ import { isIsoDate } from '../engine/dates.js';
 import { formatters } from '../format/registry.js';
 import { type FailOn, failOnStates } from '../report/report.js';
 import { packageVersion } from '../paths.js';
+import { acceptNoColor } from './color.js';
 import { reportCrash } from './crash.js';
 import { evaluateCommand } from './evaluate.js';
 import { type Io, processIo } from './io.js';
@@ -50,11 +51,12 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--no-color', 'never colour the output (NO_COLOR works too)');
   addLimitOptions(verify).action(async (paths: string[], options) => setExitCode(await verifyCommand(paths, options, io)));
 
-  program
-    .command('schema')
-    .description('print the JSON Schema of candidate manifests')
-    .option('--criteria', 'print the JSON Schema of criteria files instead')
-    .action((options: { criteria?: boolean }) => setExitCode(schemaCommand(options, io)));
+  acceptNoColor(
+    program
+      .command('schema')
+      .description('print the JSON Schema of candidate manifests')
+      .option('--criteria', 'print the JSON Schema of criteria files instead'),
+  ).action((options: { criteria?: boolean }) => setExitCode(schemaCommand(options, io)));
 
   registerValidate(program, io, setExitCode);
   registerInit(program, io, setExitCode);

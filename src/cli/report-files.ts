@@ -1,10 +1,11 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { InvalidArgumentError } from 'commander';
 import type { Artifacts, Formatter } from '../format/format.js';
 import { formatters } from '../format/registry.js';
 import { terminalText } from '../format/terminal-text.js';
 import type { Report } from '../report/report.js';
+import { makeDirectory, prepareOutputFile } from '../run/output-path.js';
 import type { Io } from './io.js';
 
 export interface ReportTarget {
@@ -24,6 +25,21 @@ export function parseReportTarget(value: string, previous: ReportTarget[] = []):
 }
 
 /**
+ * Checks, before anything is evaluated, that every report can be written (making its directory).
+ * Returns false after saying why on stderr when one cannot.
+ */
+export async function prepareReports(targets: readonly ReportTarget[], io: Io): Promise<boolean> {
+  let ok = true;
+  for (const { formatter, path } of targets) {
+    const problem = await prepareOutputFile(path);
+    if (problem === undefined) continue;
+    io.stderr(`error: --report ${formatter.name}=${terminalText(path)}: ${terminalText(problem)}\n`);
+    ok = false;
+  }
+  return ok;
+}
+
+/**
  * Writes each extra report (creating parent directories), always the full report without colour.
  * Returns false when one could not be written, after saying why on stderr.
  */
@@ -32,7 +48,8 @@ export async function writeReports(targets: readonly ReportTarget[], report: Rep
   for (const { formatter, path } of targets) {
     const render = view === 'compare' && formatter.renderCompare ? formatter.renderCompare : formatter.render;
     try {
-      await mkdir(dirname(path), { recursive: true });
+      const unusable = await makeDirectory(dirname(path));
+      if (unusable) throw new Error(unusable);
       await writeFile(path, render(report, { color: false, ...(artifacts ? { artifacts } : {}) }));
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';

@@ -4,6 +4,7 @@ import { terminalText } from '../format/terminal-text.js';
 import { packageVersion } from '../paths.js';
 import { printCriteriaError } from './criteria-error.js';
 import { type FileValidation, type Validation, validateFiles } from '../run/validate-files.js';
+import { acceptNoColor } from './color.js';
 import { type Io, printProblems } from './io.js';
 import { criteriaDirOption } from './criteria-dir-option.js';
 
@@ -27,7 +28,10 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     printCriteriaError(io, error);
     return 2;
   }
-  for (const file of validation.files) printProblems(io, file.problems);
+  for (const file of validation.files) {
+    printProblems(io, file.problems);
+    printProblems(io, file.warnings ?? [], 'warning: ');
+  }
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ tool: 'pgcheck', version: packageVersion(), ...validation }, null, 2)}\n`);
   } else if (!options.quiet) {
@@ -56,5 +60,5 @@ export function registerValidate(program: Command, io: Io, setExitCode: (code: n
     .addOption(criteriaDirOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-q, --quiet', 'print only problems');
-  addLimitOptions(command).action(async (paths: string[], options: ValidateCommandOptions) => setExitCode(await validateCommand(paths, options, io)));
+  addLimitOptions(acceptNoColor(command)).action(async (paths: string[], options: ValidateCommandOptions) => setExitCode(await validateCommand(paths, options, io)));
 }

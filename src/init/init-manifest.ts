@@ -2,6 +2,7 @@ import { stat, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { errorReason } from '../load/read-file.js';
 import { packageRoot } from '../paths.js';
+import { makeDirectory } from '../run/output-path.js';
 import { CriteriaCatalog } from '../run/criteria-info.js';
 import { CriteriaError } from '../run/evaluate-files.js';
 import { manifestSchema } from '../schema/manifest.js';
@@ -39,6 +40,8 @@ export async function initManifest(target: string | undefined, options: InitMani
   if (target === undefined) return { ok: true, text: manifestTemplate(base) };
   const file = await targetFile(target, options.name);
   if (file === undefined) return failure(`cannot make a file name from --name ${JSON.stringify(options.name)}; name the file: pgcheck init <file>`);
+  const unusable = isDirectoryTarget(target) ? await makeDirectory(target) : undefined;
+  if (unusable) return failure(unusable);
   const location = schemaLocationFor(file);
   const text = manifestTemplate(location === undefined ? base : { ...base, schemaLocation: location });
   try {
@@ -82,10 +85,15 @@ function fieldsUsedBy(set: CriteriaSet): Map<string, string[]> {
 
 /** The file to write: `target` itself, or inside an existing directory a file named after the tool. */
 async function targetFile(target: string, name: string): Promise<string | undefined> {
-  const isDirectory = target.endsWith('/') || target.endsWith(sep) || (await stat(target).then((info) => info.isDirectory(), () => false));
+  const isDirectory = isDirectoryTarget(target) || (await stat(target).then((info) => info.isDirectory(), () => false));
   if (!isDirectory) return target;
   const slug = fileNameOf(name);
   return slug && join(target, `${slug}.yaml`);
+}
+
+/** A path ending in a separator names a directory, made if it does not exist yet. */
+function isDirectoryTarget(target: string): boolean {
+  return target.endsWith('/') || target.endsWith(sep);
 }
 
 /** "Ente Photos" → "ente-photos": lower-case letters and digits, other runs of characters become one hyphen. */

@@ -12,7 +12,26 @@ import type { Problem } from './problem.js';
 export { installedCriteriaIds, looksLikePath };
 
 /** Resolves `--criteria` or a manifest's `category`: a path to a criteria file, or the id of an installed set. */
-export type CriteriaResolution = CriteriaLoad | { ok: false; unknownId: string; message: string };
+export type CriteriaResolution =
+  | CriteriaLoad
+  | { ok: false; unknownId: string; installed: string[]; /** ids found among the run's paths and criteria directories */ found: string[]; message: string };
+
+/**
+ * Why an id names no criteria set. A reference (`--criteria`, `criteria show`) may be a path instead;
+ * a manifest's `category` may not, so there the way to another set is `--criteria`.
+ */
+export function unknownSetMessage(
+  id: string,
+  known: readonly string[],
+  use: 'reference' | 'category',
+  label = 'installed',
+  found: readonly string[] = [],
+): string {
+  const hint = closest(id, [...known, ...found]);
+  const advice = use === 'reference' ? 'or give a path to a criteria file' : 'for another set, give its file with --criteria';
+  const elsewhere = found.length > 0 ? `; found: ${found.join(', ')}` : '';
+  return `unknown criteria set "${id}"${hint ? `; did you mean "${hint}"?` : ''} (${label}: ${known.join(', ') || 'none'}${elsewhere}; ${advice})`;
+}
 
 /** Where a run looks for a category besides the installed sets. */
 export interface CriteriaSources {
@@ -85,12 +104,7 @@ export class CriteriaCache {
     if (file === undefined) {
       const ids = installedCriteriaIds(this.directory);
       const found = (await this.knownIds()).filter((id) => !ids.includes(id));
-      const hint = closest(reference, [...ids, ...found]);
-      return {
-        ok: false,
-        unknownId: reference,
-        message: `unknown criteria set "${reference}"${hint ? `; did you mean "${hint}"?` : ''} (installed: ${ids.join(', ') || 'none'}${found.length > 0 ? `; found: ${found.join(', ')}` : ''}; or give a path to a criteria file)`,
-      };
+      return { ok: false, unknownId: reference, installed: ids, found, message: unknownSetMessage(reference, ids, 'reference', 'installed', found) };
     }
     this.used.set(reference, file);
     return loadCriteriaFile(file, this.limits, this.directory);

@@ -4,12 +4,15 @@ import { readText } from './read-file.js';
 import type { Problem } from './problem.js';
 import { type ParsedYaml, parseYaml, type YamlSource } from './source.js';
 import { type CriteriaDefinition, criteriaDefinitionOf, isCriteriaDocument } from './kind.js';
+import { licenceWarnings } from './licence-warnings.js';
 import { validateParsed } from './validate.js';
 
 export interface LoadedManifest {
   file: string;
   manifest: Manifest;
   source: YamlSource;
+  /** Valid but worth changing, e.g. a deprecated SPDX licence id (`pgcheck validate` prints them; evaluate does not). */
+  warnings: Problem[];
 }
 
 export type ManifestLoad =
@@ -30,7 +33,7 @@ export function manifestFromYaml(parsed: ParsedYaml): ManifestLoad {
     return { ok: false, file, problems: [problem], isCriteria: true, ...(definition ? { definition } : {}) };
   }
   if (!result.ok) return { ok: false, file, problems: result.problems };
-  return { ok: true, loaded: { file, manifest: result.value, source: result.source } };
+  return { ok: true, loaded: { file, manifest: result.value, source: result.source, warnings: licenceWarnings(result.value, result.source) } };
 }
 
 /**

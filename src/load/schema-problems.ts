@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { closest } from '../schema/suggest.js';
-import { keysOf, schemasAt } from '../schema/walk.js';
+import { isOptionalAt, keysOf, kindOf, optionsOf, schemasAt } from '../schema/walk.js';
 import { compareProblems, type Problem } from './problem.js';
 import { locate, type Path, type YamlSource } from './source.js';
 
@@ -11,8 +11,8 @@ const YAML11_BOOLEANS = new Set(['yes', 'no', 'on', 'off', 'y', 'n', 'true', 'fa
 /** Turns a zod validation failure into problems worded for a person and pinned to the YAML source. */
 export function schemaProblems(schema: z.ZodType, issues: readonly Issue[], source: YamlSource, base: Path = []): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of issues) {
-    for (const { path, message, atKey } of describeIssue(schema, pickUnionBranch(issue))) {
+  for (const issue of issues.flatMap(pickUnionBranch)) {
+    for (const { path, message, atKey } of describeIssue(schema, issue)) {
       const where = [...base, ...path];
       const { line, column } = locate(source, where, { key: atKey });
       problems.push({ file: source.file, line, column, message: `${formatPath(where)}${message}` });
@@ -33,14 +33,16 @@ interface Described {
   atKey?: boolean;
 }
 
-/** A union (a source is a URL or an object) reports every branch; keep the one matching the value's kind. */
-function pickUnionBranch(issue: Issue): Issue {
-  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return issue;
+/**
+ * A union (a source is a URL or an object) reports every branch; keep the one matching the value's
+ * kind, with every problem it found, so a source entry's problems all show in one run.
+ */
+function pickUnionBranch(issue: Issue): Issue[] {
+  if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
   const branches = issue.errors.filter((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
   const chosen = branches.length === 1 ? branches[0] : undefined;
-  const first = chosen?.[0];
-  if (!first) return issue;
-  return pickUnionBranch({ ...first, path: [...issue.path, ...first.path] } as Issue);
+  if (!chosen || chosen.length === 0) return [issue];
+  return chosen.flatMap((inner) => pickUnionBranch({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
 }
 
 function describeIssue(schema: z.ZodType, issue: Issue): Described[] {
@@ -59,7 +61,7 @@ function describeIssue(schema: z.ZodType, issue: Issue): Described[] {
       });
     }
     case 'invalid_type':
-      return [{ path, message: invalidType(issue.expected, input) }];
+      return [{ path, message: invalidType(issue.expected, input) + nullHint(schema, path, input) }];
     case 'invalid_key':
       return issue.issues.flatMap((inner) => describeIssue(schema, { ...inner, path: [] } as Issue)).map((d) => ({
         path,
@@ -82,11 +84,35 @@ function describeIssue(schema: z.ZodType, issue: Issue): Described[] {
       return [{ path, message: tooSmall(issue) }];
     case 'too_big':
       return [{ path, message: tooBig(issue) }];
-    case 'invalid_union':
-      return [{ path, message: `${show(input)} is not any of the accepted forms` }];
+    case 'invalid_union': {
+      const forms = schemasAt(schema, path).flatMap(unionForms);
+      const expected = forms.length > 0 ? `expected ${alternatives(forms)}, got ${show(input)}` : `${show(input)} is not any of the accepted forms`;
+      return [{ path, message: expected + nullHint(schema, path, input) }];
+    }
     default:
       return [{ path, message: issue.message }];
   }
+}
+
+/** What each branch of a union accepts, in words: "an http(s) URL", "a mapping {url, quote, retrieved}". */
+function unionForms(union: z.ZodType): string[] {
+  if (kindOf(union) !== 'union') return [];
+  return optionsOf(union).map((option) => {
+    const keys = keysOf(option);
+    if (keys.length > 0) return `a mapping {${keys.join(', ')}}`;
+    const description = option.description;
+    if (description && /^An? /.test(description)) return description.charAt(0).toLowerCase() + description.slice(1);
+    return article(kindOf(option));
+  });
+}
+
+function alternatives(forms: string[]): string {
+  return forms.length <= 1 ? forms.join('') : `${forms.slice(0, -1).join(', ')} or ${forms.at(-1)}`;
+}
+
+/** An uncommented template line with no value reads as null: say how to mean "unknown" instead. */
+function nullHint(schema: z.ZodType, path: Path, input: unknown): string {
+  return input === null && isOptionalAt(schema, path) ? ' (leave the line commented out, or remove it, to mean unknown)' : '';
 }
 
 function invalidType(expected: string, input: unknown): string {
@@ -96,6 +122,8 @@ function invalidType(expected: string, input: unknown): string {
     message += ` (YAML 1.2 reads ${input} as a string: write true or false)`;
   } else if (expected === 'number' || expected === 'int') {
     if (typeof input === 'string' && /^[\d.]+$/.test(input)) message += ' (remove the quotes)';
+  } else if (expected === 'string' && typeof input === 'number') {
+    message += ` (YAML reads ${input} as a number: put it in quotes, "${input}")`;
   }
   return message;
 }

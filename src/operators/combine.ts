@@ -52,9 +52,33 @@ export function combine(
   };
 }
 
-/** The reasons of the parts that explain the status, joined as `all` or `any` reads. */
+/** The reasons of the parts that explain the status, joined as `all` or `any` reads, each said once. */
 export function explainCombined(finding: CombinedFinding, words: Words): Explanation {
-  const parts = finding.children.map((child) => words.describe(child));
+  if (finding.status === 'unknown') return { fact: unknownReason(finding, words) };
+  const parts = [...new Set(finding.children.map((child) => words.describe(child)))];
   if (finding.code === 'all') return { fact: parts.join(finding.status === 'pass' ? ' and ' : '; ') };
   return { fact: parts.join(finding.status === 'pass' ? '' : '; or ') };
+}
+
+function isCombined(finding: Finding): finding is Finding & CombinedFinding {
+  return finding.code === 'all' || finding.code === 'any';
+}
+
+/**
+ * One clause per missing (or failing) fact however the checks nest, each named once though several
+ * alternatives read it. "; or " only where every clause is an alternative of one `any`.
+ */
+function unknownReason(finding: CombinedFinding, words: Words): string {
+  const clauses = new Set<string>();
+  let mixed = false;
+  const collect = (node: CombinedFinding) => {
+    for (const child of node.children) {
+      if (isCombined(child) && child.status === 'unknown') {
+        mixed ||= child.code !== finding.code;
+        collect(child);
+      } else clauses.add(words.describe(child));
+    }
+  };
+  collect(finding);
+  return [...clauses].join(finding.code === 'any' && !mixed ? '; or ' : '; ');
 }

@@ -23,6 +23,8 @@ export interface CriterionDetails {
   /** The applies_when condition in plain words; absent when the criterion always applies. */
   applies_when?: string;
   check: string;
+  /** `required` when every claim the criterion relies on needs a source (`evidence: required`). */
+  evidence?: 'required';
   help?: string;
   /** The id of the set the criterion is inherited from (through `extends`); absent for the set's own. */
   from?: string;
@@ -32,6 +34,8 @@ export interface CriteriaSetDetails extends CriteriaSetSummary {
   description?: string;
   /** The set this one extends, as its file names it. */
   extends?: string;
+  /** How old evidence may be before a result is flagged stale, e.g. `12 months`. */
+  max_age?: string;
   criteria: CriterionDetails[];
 }
 
@@ -53,6 +57,7 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
     ...summarizeCriteriaSet(set),
     ...(set.description === undefined ? {} : { description: set.description.trim() }),
     ...(set.extends === undefined ? {} : { extends: set.extends }),
+    ...(set.max_age === undefined ? {} : { max_age: set.max_age }),
     criteria: set.criteria.map((criterion) => ({
       id: criterion.id,
       level: criterion.level,
@@ -60,6 +65,7 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
       judged: criterion.judged.trim(),
       ...(criterion.appliesWhen ? { applies_when: describeCheck(criterion.appliesWhen) } : {}),
       check: describeCheck(criterion.check),
+      ...(criterion.evidenceRequired ? { evidence: 'required' as const } : {}),
       ...(criterion.help ? { help: criterion.help } : {}),
       ...(criterion.from ? { from: criterion.from } : {}),
     })),

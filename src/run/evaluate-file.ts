@@ -1,10 +1,10 @@
 import { evaluateManifest } from '../engine/evaluate.js';
-import { CriteriaCache, type CriteriaSources } from '../load/criteria-sets.js';
+import { CriteriaCache, type CriteriaSources, unknownSetMessage } from '../load/criteria-sets.js';
 import type { CriteriaDefinition } from '../load/kind.js';
 import type { Limits } from '../load/limits.js';
 import { loadManifest } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
-import { locate } from '../load/source.js';
+import { locate, type YamlSource } from '../load/source.js';
 import { type CandidateReport, resultReport } from '../report/report.js';
 import { waiverProblems } from './waiver-problems.js';
 
@@ -53,16 +53,20 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
     const resolution = await cache.resolve(reference);
     if (!resolution.ok) {
       const { line, column } = locate(source, ['category']);
-      const message = 'unknownId' in resolution ? `category: ${resolution.message}` : `category: criteria set "${manifest.category}" is invalid`;
+      const message =
+        'unknownId' in resolution
+          ? `category: ${unknownSetMessage(resolution.unknownId, resolution.installed, 'category', 'installed', resolution.found)}`
+          : `category: criteria set "${manifest.category}" is invalid`;
       const errors: Problem[] = [{ file, line, column, message }];
       if ('problems' in resolution) errors.push(...resolution.problems);
       return { errors, warnings: [], isCandidate: true };
     }
     const set = resolution.set;
+    const warnings = set.id === manifest.category ? [] : [otherSetNote(file, source, manifest.category, set.id)];
     const evaluation = evaluateManifest(set, manifest, { asOf: settings.asOf, requireEvidence: settings.requireEvidence, waivers: settings.waivers });
     const notes = waiverProblems(evaluation.waiverNotes, source);
     // The set was applied (the report lists it), though the candidate is not reported.
-    if (notes.errors.length > 0) return { reference, errors: notes.errors, warnings: [], isCandidate: true };
+    if (notes.errors.length > 0) return { reference, errors: notes.errors, warnings, isCandidate: true };
     const candidate: CandidateReport = {
       file,
       name: manifest.name,
@@ -71,6 +75,12 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
       best_case: evaluation.bestCase,
       results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
     };
-    return { candidate, reference, errors: [], warnings: notes.warnings, isCandidate: true };
+    return { candidate, reference, errors: [], warnings: [...warnings, ...notes.warnings], isCandidate: true };
   };
+}
+
+/** `--criteria` applied a set other than the one the manifest's `category` names: evaluated, but said. */
+function otherSetNote(file: string, source: YamlSource, category: string, applied: string): Problem {
+  const { line, column } = locate(source, ['category']);
+  return { file, line, column, message: `category: the manifest is for "${category}" but was evaluated against "${applied}", given with --criteria` };
 }

@@ -1,5 +1,5 @@
 import { type Limits, withDefaults } from '../load/limits.js';
-import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
+import { CriteriaCache, installedCriteriaIds, unknownSetMessage } from '../load/criteria-sets.js';
 import { type CriteriaLoad, type CriteriaSet, criteriaFromYaml } from '../load/criteria.js';
 import { loadCriteriaFile } from '../load/criteria-file.js';
 import { installedCriteriaDir } from '../paths.js';
@@ -9,7 +9,6 @@ import { manifestFromYaml } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { readText } from '../load/read-file.js';
 import { locate, type ParsedYaml, parseYaml, type YamlSource } from '../load/source.js';
-import { closest } from '../schema/suggest.js';
 import { requireCriteria } from './criteria-option.js';
 import { unknownCriterionNote } from '../engine/waivers.js';
 import type { Manifest } from '../schema/manifest.js';
@@ -27,6 +26,8 @@ export interface FileValidation {
   /** For a valid criteria file, how many criteria it holds. */
   criteria?: number;
   problems: Problem[];
+  /** Things worth changing that do not make the file invalid (a deprecated licence id); present only when there are some. */
+  warnings?: Problem[];
 }
 
 export interface Validation {
@@ -61,7 +62,9 @@ export async function validateFiles(paths: readonly string[], options: ValidateF
   const files: FileValidation[] = [];
   for (const file of found) files.push(await validateFile(file, context));
   addProblems(files, await cache.conflicts());
-  for (const error of errors) files.push({ file: error.file, kind: 'unknown', valid: false, problems: [error] });
+  // A mistyped or empty folder must not pass CI as "0 files, all valid".
+  const unread = found.length === 0 && errors.length === 0 ? nothingFound(paths) : errors;
+  for (const error of unread) files.push({ file: error.file, kind: 'unknown', valid: false, problems: [error] });
   files.sort((a, b) => compareFiles(a.file, b.file));
   const valid = files.filter((entry) => entry.valid).length;
   return { files, summary: { files: files.length, valid, invalid: files.length - valid } };
@@ -93,13 +96,15 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
   const load = manifestFromYaml(parsed);
   if (!load.ok) return { file, kind: 'manifest', valid: false, ...categoryOf(parsed.value), problems: load.problems };
   const { manifest, source } = load.loaded;
+  const warnings = load.loaded.warnings.length > 0 ? { warnings: load.loaded.warnings } : {};
   const complaint = await categoryProblem(manifest.category, context);
   if (complaint === undefined) {
     const problems = await unknownWaiverProblems(manifest, source, context);
-    return { file, kind: 'manifest', valid: problems.length === 0, id: manifest.category, problems };
+    return { file, kind: 'manifest', valid: problems.length === 0, id: manifest.category, problems, ...warnings };
   }
   const { line, column } = locate(source, ['category']);
-  return { file, kind: 'manifest', valid: false, id: manifest.category, problems: [{ file, line, column, message: `category: ${complaint}` }] };
+  const problems = [{ file, line, column, message: `category: ${complaint}` }];
+  return { file, kind: 'manifest', valid: false, id: manifest.category, problems, ...warnings };
 }
 
 /** Waivers naming a criterion the manifest's set lacks: errors for evaluate too, so they are for validate. */
@@ -121,8 +126,7 @@ async function categoryProblem(category: string, context: CategoryContext): Prom
   if ('unknownId' in resolution) {
     const found = await context.cache.knownIds();
     const known = context.given && !found.includes(context.given.id) ? [...found, context.given.id] : found;
-    const hint = closest(category, known);
-    return `unknown criteria set "${category}"${hint ? `; did you mean "${hint}"?` : ''} (known: ${known.join(', ') || 'none'}; for another set, give its file with --criteria)`;
+    return unknownSetMessage(category, known, 'category', 'known');
   }
   if (context.installed.includes(category)) return `the installed criteria set "${category}" is invalid (run pgcheck validate on it)`;
   return `the criteria set "${category}" (${resolution.file}) is invalid`;
@@ -143,6 +147,10 @@ function addProblems(files: FileValidation[], problems: readonly Problem[]): voi
     entry.problems.push(problem);
     entry.valid = false;
   }
+}
+
+function nothingFound(paths: readonly string[]): Problem[] {
+  return paths.map((path) => ({ file: path, line: 1, column: 1, message: 'no manifests or criteria files found (searched for *.yaml and *.yml)' }));
 }
 
 function idOf(value: unknown): { id?: string } {

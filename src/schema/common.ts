@@ -3,12 +3,12 @@ import { z } from 'zod';
 /** Calendar date, YYYY-MM-DD, checked to exist (2026-02-30 is refused). */
 export const isoDate = z.iso.date().meta({ description: 'A calendar date, YYYY-MM-DD' });
 
-/** Year and month, with an optional day: audits are often dated only by month. */
+/** A year, or a year and month, with an optional day: audits are often dated only by month or year. */
 export const partialDate = z
   .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])(-\d{2})?$/, { error: 'expected a date as YYYY-MM or YYYY-MM-DD' })
-  .refine((value) => value.length === 7 || isRealDate(value), { error: 'is not a real calendar date' })
-  .meta({ description: 'A date, YYYY-MM or YYYY-MM-DD' });
+  .regex(/^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?)?$/, { error: 'expected a date as YYYY, YYYY-MM or YYYY-MM-DD' })
+  .refine((value) => value.length <= 7 || isRealDate(value), { error: 'is not a real calendar date' })
+  .meta({ description: 'A date, YYYY, YYYY-MM or YYYY-MM-DD (quote a bare year: "2023")' });
 
 // Any host name or IPv4 address, not only public domains: `pgcheck verify` must be able to see (and
 // refuse) a URL at localhost or 127.0.0.1 rather than the manifest being rejected unread.

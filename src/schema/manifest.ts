@@ -21,7 +21,8 @@ const sources = z
 
 const text = z.string().min(1).max(2000);
 
-const spdxExpression = z
+/** A licence field: validated here; deprecated ids are warned about once loaded (load/licence-warnings.ts). */
+export const spdxExpression = z
   .string()
   .min(1)
   .max(500)

@@ -41,20 +41,41 @@ export function parseLicense(expression: string): ParsedLicense {
   return parsed;
 }
 
+// SPDX documents use these in place of an expression; a manifest field means something else by each.
+const SPECIAL_VALUES: Record<string, string> = {
+  NONE: 'NONE is not a licence: for a tool under no licence (all rights reserved), write LicenseRef-Proprietary; if the licence is not known, leave the field out (unknown)',
+  NOASSERTION: 'NOASSERTION means nobody determined the licence: leave the field out instead, so it evaluates as unknown',
+};
+
 function parseLicenseUncached(expression: string): ParsedLicense {
   try {
     return { node: parser()(expression) as SpdxNode };
   } catch {
     const ids = expression.split(/[\s()]+/).filter((t) => t && !/^(AND|OR|WITH)$/i.test(t));
+    const special = ids.find((id) => Object.hasOwn(SPECIAL_VALUES, id));
+    if (special) return { error: `${expression === special ? '' : `"${expression}": `}${SPECIAL_VALUES[special]}` };
     const unknown = ids.find((id) => !isKnownLicenseId(id.replace(/\+$/, '')));
     if (unknown) {
       const hint = closestLicenseId(unknown);
-      return {
-        error: `unknown SPDX licence id "${unknown}"${hint ? `; did you mean ${hint}?` : ''} (see https://spdx.org/licenses/)`,
-      };
+      const advice = hint ? `; did you mean ${hint}?` : '; for a licence SPDX does not list, write LicenseRef-<name>, e.g. LicenseRef-Proprietary';
+      return { error: `unknown SPDX licence id "${unknown}"${advice} (see https://spdx.org/licenses/)` };
     }
     return { error: `"${expression}" is not a valid SPDX licence expression (e.g. "AGPL-3.0-only" or "MIT OR Apache-2.0")` };
   }
+}
+
+/**
+ * Deprecated ids the expression uses, each with what to write instead: `GPL-3.0` does not say whether
+ * later versions are allowed (GPL-3.0-only or GPL-3.0-or-later), and `GPL-2.0+` is GPL-2.0-or-later.
+ */
+export function deprecatedLicenseIds(node: SpdxNode): string[] {
+  if ('conjunction' in node) return [...deprecatedLicenseIds(node.left), ...deprecatedLicenseIds(node.right)];
+  const list = licenseList();
+  const orLater = `${node.license}-or-later`;
+  if (!(orLater in list)) return [];
+  if (node.plus) return [`${node.license}+ is a deprecated SPDX id: write ${orLater}`];
+  const only = `${node.license}-only`;
+  return only in list ? [`${node.license} is a deprecated SPDX id that does not say whether later versions are allowed: write ${only} or ${orLater}`] : [];
 }
 
 export function isKnownLicenseId(id: string): boolean {

@@ -60,6 +60,25 @@ export function keysOf(schema: z.ZodType): string[] {
   return [];
 }
 
+/** The branches of a union schema. */
+export function optionsOf(schema: z.ZodType): z.ZodType[] {
+  const d = def(unwrap(schema));
+  return d.type === 'union' ? (d.options as z.ZodType[]).map(unwrap) : [];
+}
+
+/** Whether the key at the end of `path` may be left out of its mapping. */
+export function isOptionalAt(root: z.ZodType, path: readonly Segment[]): boolean {
+  const key = path.at(-1);
+  if (typeof key !== 'string') return false;
+  return schemasAt(root, path.slice(0, -1)).some((parent) => {
+    const d = def(parent);
+    if (d.type === 'record') return true;
+    const shape = d.type === 'object' ? (d.shape as Record<string, z.ZodType>) : {};
+    const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
+    return field !== undefined && def(field).type === 'optional';
+  });
+}
+
 export function kindOf(schema: z.ZodType): string {
   return def(unwrap(schema)).type;
 }
