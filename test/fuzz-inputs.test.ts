@@ -25,7 +25,7 @@ describe('fuzz: no text, bytes or criteria file makes pgcheck crash or answer ba
 });
 
 describe('fuzz: a few cases through the real bin', () => {
-  it('exits 0, 1 or 2 with well-formed JSON, and still evaluates the valid file', () => {
+  it('exits 0, 1 or 2 with well-formed JSON, and still evaluates the valid file', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'pgcheck-fuzz-bin-'));
     try {
       const texts = fc.sample(fc.oneof(asText(manifestValue), mutated(shipped.manifest), yamlish), { numRuns: 3, seed: 7 });
@@ -35,7 +35,7 @@ describe('fuzz: a few cases through the real bin', () => {
         return file;
       });
       const valid = join(repoRoot, 'candidates/ente.yaml');
-      const run = runCli(['evaluate', '--format', 'json', ...files, valid]);
+      const run = await runCli(['evaluate', '--format', 'json', ...files, valid]);
       expect([0, 1, 2]).toContain(run.code);
       const report = JSON.parse(run.stdout) as { candidates: { file: string }[] };
       expect(report.candidates.map((c) => c.file)).toContain(valid);
