@@ -40,8 +40,11 @@ export default defineConfig({
     // Two cores: more workers only contend.
     maxWorkers: 2,
     projects: [
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...browser, ...network, ...cli] } },
-      { extends: true, test: { name: 'cli', include: cli } },
+      // Unit and cli files share each worker's loaded modules (isolate: false): loading the sources
+      // and their libraries once per worker instead of once per file halves the suite's CPU time.
+      // Such a file must leave no global state changed (a registry entry, a listener, process.env).
+      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...browser, ...network, ...cli], isolate: false } },
+      { extends: true, test: { name: 'cli', include: cli, isolate: false } },
       { extends: true, test: { name: 'network', include: network } },
       { extends: true, test: { name: 'browser', include: browser } },
     ],
