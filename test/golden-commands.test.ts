@@ -6,7 +6,7 @@ const M = 'test/fixtures/manifests';
 const BROKEN_CRITERIA = 'test/fixtures/criteria/bad-operator.yaml';
 const NOTE_TAKING = 'test/fixtures/second-category/note-taking.yaml';
 
-/** Each case runs the real bin and pins its stdout, stderr and exit code in test/golden-commands/<name>.txt. */
+/** Each case runs the CLI in-process and pins its stdout, stderr and exit code in test/golden-commands/<name>.txt. */
 const cases: Record<string, string[]> = {
   'validate-shipped': ['validate', 'candidates', 'criteria'],
   'validate-bad-files': ['validate', `${M}/typo-key.yaml`, BROKEN_CRITERIA, 'candidates/ente.yaml', `${M}/malformed.yaml`],

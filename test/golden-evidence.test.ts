@@ -6,7 +6,7 @@ import { runCli, transcript } from './helpers/cli.js';
 const E = 'test/fixtures/evidence';
 const AS_OF = ['--as-of', '2026-08-01'];
 
-/** Each case runs the real bin, pinned to one day, and pins stdout, stderr and exit code in test/golden/<name>.txt. */
+/** Each case runs the CLI in-process, pinned to one day, and pins stdout, stderr and exit code in test/golden/<name>.txt. */
 const cases: Record<string, string[]> = {
   'evidence-unsourced': ['evaluate', `${E}/unsourced.yaml`, ...AS_OF],
   'evidence-require-evidence-flag': [
