@@ -4,27 +4,27 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatters } from '../src/format/registry.js';
-import { type CliRun, runPinned as runCli, transcript } from './helpers/cli.js';
+import { type CliRun, runBinPinned, runPinned as runCli, transcript } from './helpers/cli.js';
 
 const AWKWARD = ['test/fixtures/awkward', '--criteria', 'test/fixtures/awkward/criteria.yaml'];
 const compareFormats = [...formatters.values()].filter((formatter) => formatter.renderCompare).map((formatter) => formatter.name);
 
 describe('golden runs of every format', () => {
   it.each([...formatters.keys()])('evaluate --format %s', async (format) => {
-    await expect(transcript(withoutCheckout(runCli(['evaluate', 'candidates', '--format', format])))).toMatchFileSnapshot(`golden/format-${format}.txt`);
+    await expect(transcript(withoutCheckout(await runCli(['evaluate', 'candidates', '--format', format])))).toMatchFileSnapshot(`golden/format-${format}.txt`);
   });
   it.each(compareFormats)('compare --format %s', async (format) => {
-    await expect(transcript(runCli(['compare', 'candidates', '--format', format]))).toMatchFileSnapshot(`golden/compare-${format}.txt`);
+    await expect(transcript(await runCli(['compare', 'candidates', '--format', format]))).toMatchFileSnapshot(`golden/compare-${format}.txt`);
   });
   // Hostile text must leave no escape sequence, control character or bidi override on stdout or stderr.
   const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200f\u202a-\u202e]/;
   it.each([...formatters.keys()])('evaluate hostile text --format %s', async (format) => {
-    const run = runCli(['evaluate', ...AWKWARD, '--format', format]);
+    const run = await runCli(['evaluate', ...AWKWARD, '--format', format]);
     expect(run.stdout + run.stderr).not.toMatch(CONTROL);
     await expect(transcript(withoutCheckout(run))).toMatchFileSnapshot(`golden/awkward-${format}.txt`);
   });
   it.each(compareFormats)('compare hostile text --format %s', async (format) => {
-    const run = runCli(['compare', ...AWKWARD, '--format', format]);
+    const run = await runCli(['compare', ...AWKWARD, '--format', format]);
     expect(run.stdout + run.stderr).not.toMatch(CONTROL);
     await expect(transcript(run)).toMatchFileSnapshot(`golden/awkward-compare-${format}.txt`);
   });
@@ -37,7 +37,7 @@ describe('golden runs of every format', () => {
     ['report-no-path', ['evaluate', 'candidates', '--report', 'junit']],
     ['report-unwritable', ['evaluate', 'candidates/ente.yaml', '--report', 'json=candidates/ente.yaml/report.json']],
   ])('%s', async (name, args) => {
-    await expect(transcript(runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
+    await expect(transcript(await runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
   });
 });
 
@@ -57,26 +57,26 @@ describe('compare', () => {
     [['test/fixtures/manifests/incomplete.yaml', '--fail-on', 'unknown'], 1],
     [['candidates', 'test/fixtures/manifests/typo-key.yaml'], 2],
     [[], 2],
-  ])('exits like evaluate: compare %j → %i', (args, code) => {
-    expect(runCli(['compare', ...args]).code).toBe(code);
+  ])('exits like evaluate: compare %j → %i', async (args, code) => {
+    expect((await runCli(['compare', ...args])).code).toBe(code);
   });
 
-  it('puts criteria in rows and candidates in columns, with verdict and best-case rows', () => {
-    const lines = runCli(['compare', 'candidates', '--format', 'markdown']).stdout.split('\n');
+  it('puts criteria in rows and candidates in columns, with verdict and best-case rows', async () => {
+    const lines = (await runCli(['compare', 'candidates', '--format', 'markdown'])).stdout.split('\n');
     expect(lines).toContain('| criterion | level | Ente Photos | PhotoPrism | Stingle Photos |');
     expect(lines).toContain('| mfa | minimum | ✓ pass | ✓ pass (stale) | ✗ fail |');
     expect(lines).toContain('| **verdict** |  | **meets-minimum** | **meets-minimum** | **fails-minimum** |');
     expect(lines).toContain('| **best case** |  | 1/1 | 0/1 | 0/1 |');
   });
 
-  it.each(['junit', 'sarif', 'github'])('renders %s, a per-result format, the same as evaluate', (format) => {
-    expect(runCli(['compare', 'candidates', '--format', format]).stdout).toBe(runCli(['evaluate', 'candidates', '--format', format]).stdout);
+  it.each(['junit', 'sarif', 'github'])('renders %s, a per-result format, the same as evaluate', async (format) => {
+    expect((await runCli(['compare', 'candidates', '--format', format])).stdout).toBe((await runCli(['evaluate', 'candidates', '--format', format])).stdout);
   });
 });
 
 describe('--quiet', () => {
-  it('hides candidates that meet the minimum and results that pass', () => {
-    const { stdout } = runCli(['evaluate', 'candidates', '--quiet', '--format', 'markdown']);
+  it('hides candidates that meet the minimum and results that pass', async () => {
+    const { stdout } = await runCli(['evaluate', 'candidates', '--quiet', '--format', 'markdown']);
     expect(stdout).toContain('Stingle Photos');
     expect(stdout).not.toContain('## Ente Photos');
     expect(stdout).not.toContain('✓ pass');
@@ -85,8 +85,8 @@ describe('--quiet', () => {
     expect(stdout).toMatch(/^3 candidates: 2 meet the minimum, 1 fails it/m);
   });
 
-  it.each(['evaluate', 'compare'])('%s: with --fail-on stale, shows the stale results that fail the run', (command) => {
-    const run = runCli([command, 'candidates/ente.yaml', 'candidates/photoprism.yaml', '--quiet', '--fail-on', 'stale']);
+  it.each(['evaluate', 'compare'])('%s: with --fail-on stale, shows the stale results that fail the run', async (command) => {
+    const run = await runCli([command, 'candidates/ente.yaml', 'candidates/photoprism.yaml', '--quiet', '--fail-on', 'stale']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('PhotoPrism');
     expect(run.stdout).toContain('✓ pass (stale)');
@@ -98,32 +98,32 @@ describe('--report', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pgcheck-report-'));
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('writes each report, creating directories, next to the terminal table', () => {
+  it('writes each report, creating directories, next to the terminal table', async () => {
     const junitPath = join(dir, 'deep/er/junit.xml');
     const jsonPath = join(dir, 'report.json');
-    const run = runCli(['evaluate', 'candidates', '--report', `junit=${junitPath}`, '--report', `json=${jsonPath}`]);
+    const run = await runCli(['evaluate', 'candidates', '--report', `junit=${junitPath}`, '--report', `json=${jsonPath}`]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('┌');
     expect(XMLValidator.validate(readFileSync(junitPath, 'utf8'))).toBe(true);
-    expect(readFileSync(jsonPath, 'utf8')).toBe(runCli(['evaluate', 'candidates', '--format', 'json']).stdout);
+    expect(readFileSync(jsonPath, 'utf8')).toBe((await runCli(['evaluate', 'candidates', '--format', 'json'])).stdout);
   });
 
-  it('writes the full report even with --quiet, and the matrix for compare', () => {
+  it('writes the full report even with --quiet, and the matrix for compare', async () => {
     const path = join(dir, 'compare.md');
-    runCli(['compare', 'candidates', '--quiet', '--report', `markdown=${path}`]);
-    expect(readFileSync(path, 'utf8')).toBe(runCli(['compare', 'candidates', '--format', 'markdown']).stdout);
+    await runCli(['compare', 'candidates', '--quiet', '--report', `markdown=${path}`]);
+    expect(readFileSync(path, 'utf8')).toBe((await runCli(['compare', 'candidates', '--format', 'markdown'])).stdout);
   });
 
-  it('refuses an unknown format before doing anything, with exit 2', () => {
+  it('refuses an unknown format before doing anything, with exit 2', async () => {
     const path = join(dir, 'nothing.xml');
-    const run = runCli(['evaluate', 'candidates', '--report', `xml=${path}`]);
+    const run = await runCli(['evaluate', 'candidates', '--report', `xml=${path}`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown format "xml"/);
     expect(existsSync(path)).toBe(false);
   });
 
-  it('makes an unwritable path exit 2 with a message naming it', () => {
-    const run = runCli(['evaluate', 'candidates/ente.yaml', '--report', 'json=candidates/ente.yaml/report.json']);
+  it('makes an unwritable path exit 2 with a message naming it', async () => {
+    const run = await runCli(['evaluate', 'candidates/ente.yaml', '--report', 'json=candidates/ente.yaml/report.json']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('--report json=candidates/ente.yaml/report.json: candidates/ente.yaml is a file, not a directory');
   });
@@ -131,7 +131,7 @@ describe('--report', () => {
 
 describe('machine formats through the real bin, with hostile input', () => {
   it('junit parses back as XML', () => {
-    const { stdout } = runCli(['evaluate', ...AWKWARD, '--format', 'junit']);
+    const { stdout } = runBinPinned(['evaluate', ...AWKWARD, '--format', 'junit']);
     expect(XMLValidator.validate(stdout)).toBe(true);
     const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(stdout);
     const names = [parsed.testsuites.testsuite].flat().map((suite: { name: string }) => suite.name);
@@ -140,7 +140,7 @@ describe('machine formats through the real bin, with hostile input', () => {
 
   it('sarif has the structure of SARIF 2.1.0', () => {
     for (const args of [['candidates'], AWKWARD]) {
-      checkSarif(JSON.parse(runCli(['evaluate', ...args, '--format', 'sarif']).stdout));
+      checkSarif(JSON.parse(runBinPinned(['evaluate', ...args, '--format', 'sarif']).stdout));
     }
   });
 });

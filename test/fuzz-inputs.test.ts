@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { asText, criteriaValue, manifestValue, mutated, rawBytes, yamlish } from './fuzz/arbitraries.js';
 import { throughPipeline } from './fuzz/pipeline.js';
 import { fuzzSettings, propertyTimeout, shipped } from './fuzz/settings.js';
-import { repoRoot, runCli } from './helpers/cli.js';
+import { repoRoot, runBin } from './helpers/cli.js';
 
 describe('fuzz: no text, bytes or criteria file makes pgcheck crash or answer badly', () => {
   it('random YAML-ish text, graphemes and raw bytes', async () => {
@@ -35,7 +35,7 @@ describe('fuzz: a few cases through the real bin', () => {
         return file;
       });
       const valid = join(repoRoot, 'candidates/ente.yaml');
-      const run = runCli(['evaluate', '--format', 'json', ...files, valid]);
+      const run = runBin(['evaluate', '--format', 'json', ...files, valid]);
       expect([0, 1, 2]).toContain(run.code);
       const report = JSON.parse(run.stdout) as { candidates: { file: string }[] };
       expect(report.candidates.map((c) => c.file)).toContain(valid);

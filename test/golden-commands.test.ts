@@ -6,7 +6,7 @@ const M = 'test/fixtures/manifests';
 const BROKEN_CRITERIA = 'test/fixtures/criteria/bad-operator.yaml';
 const NOTE_TAKING = 'test/fixtures/second-category/note-taking.yaml';
 
-/** Each case runs the real bin and pins its stdout, stderr and exit code in test/golden-commands/<name>.txt. */
+/** Each case runs the CLI in-process and pins its stdout, stderr and exit code in test/golden-commands/<name>.txt. */
 const cases: Record<string, string[]> = {
   'validate-shipped': ['validate', 'candidates', 'criteria'],
   'validate-bad-files': ['validate', `${M}/typo-key.yaml`, BROKEN_CRITERIA, 'candidates/ente.yaml', `${M}/malformed.yaml`],
@@ -39,7 +39,7 @@ const cases: Record<string, string[]> = {
 
 describe('golden CLI runs of validate, init and criteria', () => {
   it.each(Object.entries(cases))('%s', async (name, args) => {
-    await expect(transcript(runCli(args))).toMatchFileSnapshot(`golden-commands/${name}.txt`);
+    await expect(transcript(await runCli(args))).toMatchFileSnapshot(`golden-commands/${name}.txt`);
   });
 });
 
@@ -54,28 +54,28 @@ describe('exit codes of validate, init and criteria', () => {
     ['criteria show of an unknown id', ['criteria', 'show', 'nope'], 2],
     ['a waiver for a criterion the set lacks (evaluate rejects it too)', ['validate', 'test/fixtures/evidence/unknown-waiver.yaml'], 2],
     ['criteria show of a path', ['criteria', 'show', NOTE_TAKING], 0],
-  ] as const)('%s', (_name, args, code) => {
-    expect(runCli([...args]).code).toBe(code);
+  ] as const)('%s', async (_name, args, code) => {
+    expect((await runCli([...args])).code).toBe(code);
   });
 
-  it('criteria list of an unknown id reports that id only, and does not claim that no set is installed', () => {
-    const run = runCli(['criteria', 'list', 'photo-managment']);
+  it('criteria list of an unknown id reports that id only, and does not claim that no set is installed', async () => {
+    const run = await runCli(['criteria', 'list', 'photo-managment']);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('unknown criteria set "photo-managment"');
     expect(run.stdout).toBe('');
   });
 
-  it('validate names a waiver for a criterion the set lacks at its line, as evaluate does', () => {
+  it('validate names a waiver for a criterion the set lacks at its line, as evaluate does', async () => {
     const file = 'test/fixtures/evidence/unknown-waiver.yaml';
-    const validated = runCli(['validate', file]).stderr;
-    const evaluated = runCli(['evaluate', file, '--as-of', '2026-08-01']).stderr;
+    const validated = (await runCli(['validate', file])).stderr;
+    const evaluated = (await runCli(['evaluate', file, '--as-of', '2026-08-01'])).stderr;
     expect(validated).toContain('is not a criterion of photo-management');
     expect(validated).toBe(evaluated);
   });
 
-  it('init leaves an existing file as it was', () => {
+  it('init leaves an existing file as it was', async () => {
     const before = readFileSync('candidates/ente.yaml', 'utf8');
-    runCli(['init', 'candidates/ente.yaml', '--name', 'Overwritten']);
+    await runCli(['init', 'candidates/ente.yaml', '--name', 'Overwritten']);
     expect(readFileSync('candidates/ente.yaml', 'utf8')).toBe(before);
   });
 });

@@ -6,7 +6,7 @@ import { runCli, transcript } from './helpers/cli.js';
 const E = 'test/fixtures/evidence';
 const AS_OF = ['--as-of', '2026-08-01'];
 
-/** Each case runs the real bin, pinned to one day, and pins stdout, stderr and exit code in test/golden/<name>.txt. */
+/** Each case runs the CLI in-process, pinned to one day, and pins stdout, stderr and exit code in test/golden/<name>.txt. */
 const cases: Record<string, string[]> = {
   'evidence-unsourced': ['evaluate', `${E}/unsourced.yaml`, ...AS_OF],
   'evidence-require-evidence-flag': [
@@ -25,7 +25,7 @@ const cases: Record<string, string[]> = {
 
 describe('golden CLI runs: evidence, staleness, waivers', () => {
   it.each(Object.entries(cases))('%s', async (name, args) => {
-    await expect(transcript(runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
+    await expect(transcript(await runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
   });
 });
 
@@ -35,23 +35,23 @@ describe('exit codes with stale evidence', () => {
     ['--fail-on stale fails it', ['evaluate', 'candidates/photoprism.yaml', '--fail-on', 'stale', ...AS_OF], 1],
     ['--fail-on stale passes fresh evidence', ['evaluate', 'candidates/ente.yaml', '--fail-on', 'stale', ...AS_OF], 0],
     ['a waiver can make a failing candidate meet the minimum', ['evaluate', `${E}/waived.yaml`, '--as-of', '2026-03-01'], 0],
-  ] as const)('%s', (_name, args, code) => {
-    expect(runCli([...args]).code).toBe(code);
+  ] as const)('%s', async (_name, args, code) => {
+    expect((await runCli([...args])).code).toBe(code);
   });
 });
 
 describe('waivers on a terminal', () => {
-  it('lose escape sequences, bidi overrides and line breaks in their reason and approver', () => {
-    const run = runCli(['evaluate', `${E}/hostile-waiver.yaml`, ...AS_OF]);
+  it('lose escape sequences, bidi overrides and line breaks in their reason and approver', async () => {
+    const run = await runCli(['evaluate', `${E}/hostile-waiver.yaml`, ...AS_OF]);
     expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(run.stdout).toContain('waived by Mallory until 2026-12-31: Fine redlink evil second line');
   });
 });
 
 describe('--as-of', () => {
-  it('defaults to today', () => {
+  it('defaults to today', async () => {
     const before = today();
-    const report = JSON.parse(runCli(['evaluate', 'candidates/ente.yaml', '--format', 'json']).stdout) as { as_of: string };
+    const report = JSON.parse((await runCli(['evaluate', 'candidates/ente.yaml', '--format', 'json'])).stdout) as { as_of: string };
     expect([before, today()]).toContain(report.as_of);
   });
 });
@@ -63,13 +63,13 @@ describe('photo-management evidence', () => {
     expect(load.set.max_age).toBe('12 months');
     expect(load.set.criteria.filter((criterion) => !criterion.evidenceRequired).map((criterion) => criterion.id)).toEqual([]);
   });
-  it('finds a source for every claim of the seed candidates', () => {
-    const run = runCli(['evaluate', 'candidates', '--format', 'json', ...AS_OF]);
+  it('finds a source for every claim of the seed candidates', async () => {
+    const run = await runCli(['evaluate', 'candidates', '--format', 'json', ...AS_OF]);
     const report = JSON.parse(run.stdout) as { candidates: { results: { reason: string }[] }[] };
     expect(report.candidates.flatMap((candidate) => candidate.results.map((result) => result.reason)).filter((reason) => reason.startsWith('no source'))).toEqual([]);
   });
-  it('marks every PhotoPrism result stale a year after its review, and no other seed result', () => {
-    const run = runCli(['evaluate', 'candidates', '--format', 'json', ...AS_OF]);
+  it('marks every PhotoPrism result stale a year after its review, and no other seed result', async () => {
+    const run = await runCli(['evaluate', 'candidates', '--format', 'json', ...AS_OF]);
     const report = JSON.parse(run.stdout) as { candidates: { name: string; results: { stale?: unknown }[] }[] };
     const staleCount = Object.fromEntries(report.candidates.map((candidate) => [candidate.name, candidate.results.filter((result) => result.stale).length]));
     expect(staleCount).toEqual({ 'Ente Photos': 0, PhotoPrism: 7, 'Stingle Photos': 0 });

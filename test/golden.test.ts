@@ -6,7 +6,10 @@ import { runCli, runPinned, transcript } from './helpers/cli.js';
 
 const M = 'test/fixtures/manifests';
 
-/** Each case runs the real bin and pins its stdout, stderr and exit code in test/golden/<name>.txt. */
+/**
+ * Each case runs the CLI in-process and pins its stdout, stderr and exit code in test/golden/<name>.txt
+ * (test/bin.test.ts holds the real bin to some of the same files).
+ */
 const cases: Record<string, string[]> = {
   'evaluate-ente': ['evaluate', 'candidates/ente.yaml'],
   'evaluate-candidates-dir': ['evaluate', 'candidates'],
@@ -34,7 +37,7 @@ const cases: Record<string, string[]> = {
 
 describe('golden CLI runs', () => {
   it.each(Object.entries(cases))('%s', async (name, args) => {
-    await expect(transcript(runPinned(args))).toMatchFileSnapshot(`golden/${name}.txt`);
+    await expect(transcript(await runPinned(args))).toMatchFileSnapshot(`golden/${name}.txt`);
   });
 });
 
@@ -47,53 +50,53 @@ describe('exit codes', () => {
     ['invalid input wins over failures', ['evaluate', 'candidates/stingle.yaml', `${M}/typo-key.yaml`], 2],
     ['usage error', ['evaluate', '--format', 'xml', 'candidates'], 2],
     ['help', ['--help'], 0],
-  ] as const)('%s', (_name, args, code) => {
-    expect(runCli([...args]).code).toBe(code);
+  ] as const)('%s', async (_name, args, code) => {
+    expect((await runCli([...args])).code).toBe(code);
   });
 });
 
 describe('colour', () => {
   const escapes = /\u001b\[/;
-  it('is off when not a terminal', () => {
-    expect(runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '' }).stdout).not.toMatch(escapes);
+  it('is off when not a terminal', async () => {
+    expect((await runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '' })).stdout).not.toMatch(escapes);
   });
-  it('is forced on by FORCE_COLOR and off again by --no-color', () => {
-    expect(runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '1' }).stdout).toMatch(escapes);
-    expect(runCli(['evaluate', 'candidates/ente.yaml', '--no-color'], { FORCE_COLOR: '1' }).stdout).not.toMatch(escapes);
+  it('is forced on by FORCE_COLOR and off again by --no-color', async () => {
+    expect((await runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '1' })).stdout).toMatch(escapes);
+    expect((await runCli(['evaluate', 'candidates/ente.yaml', '--no-color'], { FORCE_COLOR: '1' })).stdout).not.toMatch(escapes);
   });
-  it('never colours table borders', () => {
-    const border = runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '1' }).stdout.split('\n')[1];
+  it('never colours table borders', async () => {
+    const border = (await runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '1' })).stdout.split('\n')[1];
     expect(border).toMatch(/^┌─/);
   });
 });
 
 describe('untrusted text on the terminal', () => {
-  it('loses escape sequences, bidi overrides and control characters', () => {
-    const run = runCli(['evaluate', `${M}/escapes.yaml`]);
+  it('loses escape sequences, bidi overrides and control characters', async () => {
+    const run = await runCli(['evaluate', `${M}/escapes.yaml`]);
     expect(run.stdout).not.toMatch(/[\u001b\u0007\u202e]/);
     expect(run.stdout).toContain('Evil RedLink gnp.exe Second line');
   });
 });
 
 describe('--fail-on', () => {
-  it('takes one state per use, so the paths after it are still paths', () => {
-    expect(runPinned(['evaluate', '--fail-on', 'unknown', `${M}/incomplete.yaml`]).code).toBe(1);
-    expect(runPinned(['evaluate', '--fail-on', 'unknown', '--fail-on', 'stale', 'candidates/ente.yaml']).code).toBe(0);
-    expect(runPinned(['evaluate', '--fail-on', 'unknown,stale', 'candidates/photoprism.yaml']).code).toBe(1);
+  it('takes one state per use, so the paths after it are still paths', async () => {
+    expect((await runPinned(['evaluate', '--fail-on', 'unknown', `${M}/incomplete.yaml`])).code).toBe(1);
+    expect((await runPinned(['evaluate', '--fail-on', 'unknown', '--fail-on', 'stale', 'candidates/ente.yaml'])).code).toBe(0);
+    expect((await runPinned(['evaluate', '--fail-on', 'unknown,stale', 'candidates/photoprism.yaml'])).code).toBe(1);
   });
-  it('refuses a state it does not know, with exit 2', () => {
-    const run = runPinned(['evaluate', '--fail-on', 'stael', 'candidates/ente.yaml']);
+  it('refuses a state it does not know, with exit 2', async () => {
+    const run = await runPinned(['evaluate', '--fail-on', 'stael', 'candidates/ente.yaml']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/--fail-on.*stael/);
   });
 });
 
 describe('a run that finds no manifest', () => {
-  it('exits 2 and says so, since an audit of the wrong folder must not pass', () => {
+  it('exits 2 and says so, since an audit of the wrong folder must not pass', async () => {
     const empty = mkdtempSync(join(tmpdir(), 'pgcheck-empty-'));
     try {
       for (const command of ['evaluate', 'compare']) {
-        const run = runPinned([command, empty]);
+        const run = await runPinned([command, empty]);
         expect(run.code).toBe(2);
         expect(run.stderr).toContain(`${empty}:1:1: no candidate manifests found (searched for *.yaml and *.yml)`);
       }

@@ -18,20 +18,20 @@ describe('hostile manifests (golden)', () => {
     expect(manifests.length).toBeGreaterThanOrEqual(20);
   });
   it.each(manifests)('%s', async (name) => {
-    await expect(transcript(runCli(['evaluate', `${H}/${name}`]))).toMatchFileSnapshot(`golden/hostile/${name.replace(/\.yaml$/, '')}.txt`);
+    await expect(transcript(await runCli(['evaluate', `${H}/${name}`]))).toMatchFileSnapshot(`golden/hostile/${name.replace(/\.yaml$/, '')}.txt`);
   });
 });
 
 describe('hostile criteria files (golden)', () => {
   it.each(criteriaFiles)('%s', async (name) => {
-    const run = runCli(['evaluate', '--criteria', `${H}/criteria/${name}`, 'candidates/ente.yaml']);
+    const run = await runCli(['evaluate', '--criteria', `${H}/criteria/${name}`, 'candidates/ente.yaml']);
     await expect(transcript(run)).toMatchFileSnapshot(`golden/hostile/criteria-${name.replace(/\.yaml$/, '')}.txt`);
   });
 });
 
 describe('the whole corpus in one run', () => {
-  it('reports every hostile file and still evaluates the valid ones', () => {
-    const run = runCli(['evaluate', '--format', 'json', H, ...valid]);
+  it('reports every hostile file and still evaluates the valid ones', async () => {
+    const run = await runCli(['evaluate', '--format', 'json', H, ...valid]);
     expect(run.code).toBe(2);
     const report = JSON.parse(run.stdout) as { candidates: { file: string; verdict: string }[]; errors: { file: string }[] };
     const evaluated = report.candidates.map((candidate) => candidate.file);
@@ -49,7 +49,7 @@ describe('the whole corpus in one run', () => {
 describe('generated hostile input', () => {
   let dir: string;
   const clean = (run: CliRun): string => transcript(run).split(dir).join('<tmp>');
-  const cli = (args: string[]) => clean(runCli(args));
+  const cli = async (args: string[]) => clean(await runCli(args));
 
   beforeAll(() => {
     dir = mkdtempSync(join(tmpdir(), 'pgcheck-hostile-'));
@@ -70,30 +70,30 @@ describe('generated hostile input', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('skips a file over the size limit unread', async () => {
-    await expect(cli(['evaluate', join(dir, 'huge.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-huge-file.txt');
+    await expect(await cli(['evaluate', join(dir, 'huge.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-huge-file.txt');
   });
   it('reads it when --max-file-size is raised, then holds it to the string limit', async () => {
-    await expect(cli(['evaluate', '--max-file-size', '4MiB', join(dir, 'huge.yaml')])).toMatchFileSnapshot('golden/hostile/generated-huge-file-raised.txt');
+    await expect(await cli(['evaluate', '--max-file-size', '4MiB', join(dir, 'huge.yaml')])).toMatchFileSnapshot('golden/hostile/generated-huge-file-raised.txt');
   });
-  it('hands it to schema validation when both limits are raised', () => {
-    const run = runCli(['evaluate', '--max-file-size', '4MiB', '--max-string-length', '3000000', join(dir, 'huge.yaml')]);
+  it('hands it to schema validation when both limits are raised', async () => {
+    const run = await runCli(['evaluate', '--max-file-size', '4MiB', '--max-string-length', '3000000', join(dir, 'huge.yaml')]);
     expect(run.stderr).toBe(`${join(dir, 'huge.yaml')}:5:12: facts.padding: is too long (at most 2000 characters)\n`);
     expect(run.code).toBe(2);
   });
   it('holds a criteria file to the same size limit', async () => {
-    await expect(cli(['evaluate', '--criteria', join(dir, 'huge-criteria.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-huge-criteria.txt');
+    await expect(await cli(['evaluate', '--criteria', join(dir, 'huge-criteria.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-huge-criteria.txt');
   });
   it('refuses a FIFO named on the command line without blocking', async () => {
-    await expect(cli(['evaluate', join(dir, 'named-pipe.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-named-fifo.txt');
+    await expect(await cli(['evaluate', join(dir, 'named-pipe.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-named-fifo.txt');
   });
   it('walks a tree with a FIFO, a symlink loop and links out of the root without following them', async () => {
-    await expect(cli(['evaluate', join(dir, 'tree')])).toMatchFileSnapshot('golden/hostile/generated-tree.txt');
+    await expect(await cli(['evaluate', join(dir, 'tree')])).toMatchFileSnapshot('golden/hostile/generated-tree.txt');
   });
   it('evaluates at most --max-files files and says so', async () => {
-    await expect(cli(['evaluate', '--max-files', '2', join(dir, 'many')])).toMatchFileSnapshot('golden/hostile/generated-max-files.txt');
+    await expect(await cli(['evaluate', '--max-files', '2', join(dir, 'many')])).toMatchFileSnapshot('golden/hostile/generated-max-files.txt');
   });
   it('refuses a limit that is not a positive whole number', async () => {
-    await expect(cli(['evaluate', '--max-depth', '0', valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-bad-limit.txt');
+    await expect(await cli(['evaluate', '--max-depth', '0', valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-bad-limit.txt');
   });
 });
 

@@ -57,7 +57,7 @@ describe.skipIf(!hasChromium)('the html report in headless Chromium', () => {
     ['evaluate', 'awkward-evaluate.html'],
     ['compare', 'awkward-compare.html'],
   ])('%s: renders the summary, the matrix and the results, and runs no script from a manifest', async (command, name) => {
-    const run = runCli([command, 'test/fixtures/awkward', '--criteria', 'test/fixtures/awkward/criteria.yaml', '--format', 'html']);
+    const run = await runCli([command, 'test/fixtures/awkward', '--criteria', 'test/fixtures/awkward/criteria.yaml', '--format', 'html']);
     expect(run.code).toBe(2);
     const { page, pwned, dialogs } = await open(run.stdout, name);
     expect(pwned).toBeUndefined();

@@ -97,14 +97,14 @@ describe('pgcheck init writing files', () => {
     directory = undefined;
   });
 
-  it('writes a manifest that validates and evaluates as incomplete, every criterion unknown', () => {
+  it('writes a manifest that validates and evaluates as incomplete, every criterion unknown', async () => {
     directory = mkdtempSync(join(tmpdir(), 'pgcheck-init-'));
     const file = join(directory, 'tool.yaml');
-    const init = runCli(['init', file, '--name', 'Some Tool', '--category', 'photo-management']);
+    const init = await runCli(['init', file, '--name', 'Some Tool', '--category', 'photo-management']);
     expect(init.code).toBe(0);
     expect(init.stdout).toContain(`wrote ${file}`);
-    expect(runCli(['validate', file]).code).toBe(0);
-    const evaluation = runCli(['evaluate', file, '--format', 'json']);
+    expect((await runCli(['validate', file])).code).toBe(0);
+    const evaluation = await runCli(['evaluate', file, '--format', 'json']);
     expect(evaluation.code).toBe(0);
     const [candidate] = (JSON.parse(evaluation.stdout) as { candidates: { verdict: string; results: { status: string }[] }[] }).candidates;
     expect(candidate?.verdict).toBe('incomplete');
@@ -112,35 +112,35 @@ describe('pgcheck init writing files', () => {
     expect(new Set(candidate?.results.map((result) => result.status))).toEqual(new Set(['unknown']));
   });
 
-  it('names the file after the tool when given a directory', () => {
+  it('names the file after the tool when given a directory', async () => {
     directory = mkdtempSync(join(tmpdir(), 'pgcheck-init-'));
-    expect(runCli(['init', directory, '--name', 'Ente Photos']).code).toBe(0);
+    expect((await runCli(['init', directory, '--name', 'Ente Photos'])).code).toBe(0);
     expect(parse(readFileSync(join(directory, 'ente-photos.yaml'), 'utf8'))).toMatchObject({ name: 'Ente Photos' });
   });
 
-  it('refuses to overwrite without --force, and overwrites with it', () => {
+  it('refuses to overwrite without --force, and overwrites with it', async () => {
     directory = mkdtempSync(join(tmpdir(), 'pgcheck-init-'));
     const file = join(directory, 'taken.yaml');
     writeFileSync(file, 'mine\n');
-    const refused = runCli(['init', file, '--name', 'New']);
+    const refused = await runCli(['init', file, '--name', 'New']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(`error: ${file} already exists; pass --force to overwrite it\n`);
     expect(readFileSync(file, 'utf8')).toBe('mine\n');
-    expect(runCli(['init', file, '--name', 'New', '--force']).code).toBe(0);
+    expect((await runCli(['init', file, '--name', 'New', '--force'])).code).toBe(0);
     expect(parse(readFileSync(file, 'utf8'))).toMatchObject({ name: 'New' });
   });
 
-  it('reports a directory that does not exist instead of crashing', () => {
+  it('reports a directory that does not exist instead of crashing', async () => {
     directory = mkdtempSync(join(tmpdir(), 'pgcheck-init-'));
-    const run = runCli(['init', join(directory, 'missing', 'x.yaml'), '--name', 'X']);
+    const run = await runCli(['init', join(directory, 'missing', 'x.yaml'), '--name', 'X']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^error: cannot write .*x\.yaml: no such file or directory\n$/);
   });
 
-  it('points the editor at the checkout schema by relative path inside a pgcheck checkout', () => {
+  it('points the editor at the checkout schema by relative path inside a pgcheck checkout', async () => {
     directory = mkdtempSync(join(repoRoot, '.tmp-init-'));
     const file = join(directory, 'tool.yaml');
-    expect(runCli(['init', file, '--name', 'X']).code).toBe(0);
+    expect((await runCli(['init', file, '--name', 'X'])).code).toBe(0);
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/manifest.schema.json');
     expect(existsSync(join(directory, '../schema/manifest.schema.json'))).toBe(true);
   });

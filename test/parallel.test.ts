@@ -7,7 +7,7 @@ import { evaluateFiles } from '../dist/index.js';
 import { withDefaults } from '../dist/load/limits.js';
 import { type FileOutcome, type FileSettings, fileEvaluator } from '../dist/run/evaluate-file.js';
 import { type BatchOptions, FILES_PER_THREAD, outcomesInOrder, threadsFor } from '../dist/run/parallel.js';
-import { repoRoot, runCli } from './helpers/cli.js';
+import { repoRoot, runBin, runCli } from './helpers/cli.js';
 
 const asOf = '2026-08-01';
 const settings: FileSettings = { asOf, requireEvidence: false, waivers: true, limits: withDefaults() };
@@ -105,14 +105,15 @@ describe('evaluate --jobs', () => {
         copyFileSync(file, join(batch, `${String(index).padStart(4, '0')}-${basename(file)}`));
       }
       expect(threadsFor(2 * FILES_PER_THREAD, 2)).toBe(2);
-      // 2,000 files a run: more time than runCli's default, for a loaded machine.
-      const one = runCli(['evaluate', '-j', '1', batch, '--as-of', asOf], {}, batchTimeout);
-      const two = runCli(['evaluate', '--jobs', '2', batch, '--as-of', asOf], {}, batchTimeout);
+      // 2,000 files a run: more time than runBin's default, for a loaded machine. The real bin: a
+      // worker thread runs the bundle, which an in-process run of the sources cannot start.
+      const one = runBin(['evaluate', '-j', '1', batch, '--as-of', asOf], {}, batchTimeout);
+      const two = runBin(['evaluate', '--jobs', '2', batch, '--as-of', asOf], {}, batchTimeout);
       expect(two).toEqual(one);
       expect(one.code).toBe(2);
       expect(one.stdout.length).toBeGreaterThan(100_000);
       // And the second thread really took part (PGCHECK_DEBUG counts chunks per thread on stderr).
-      const debug = runCli(['evaluate', '--jobs', '2', batch, '--as-of', asOf], { PGCHECK_DEBUG: '1' }, batchTimeout);
+      const debug = runBin(['evaluate', '--jobs', '2', batch, '--as-of', asOf], { PGCHECK_DEBUG: '1' }, batchTimeout);
       expect(debug.stdout).toBe(one.stdout);
       expect(debug.stderr).toMatch(/per thread \(0 is the main one\): 0: \d+, 1: [1-9]\d*\n/);
     } finally {
@@ -120,9 +121,9 @@ describe('evaluate --jobs', () => {
     }
   }, 4 * batchTimeout);
 
-  it('refuses a number of threads outside 1 to 64', () => {
+  it('refuses a number of threads outside 1 to 64', async () => {
     for (const jobs of ['0', '65', 'two']) {
-      const run = runCli(['evaluate', '--jobs', jobs, 'candidates']);
+      const run = await runCli(['evaluate', '--jobs', jobs, 'candidates']);
       expect(run.code).toBe(2);
       expect(run.stderr).toContain("option '-j, --jobs <n>' argument");
       expect(run.stderr).toContain('expected a whole number from 1 to 64');

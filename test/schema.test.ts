@@ -12,8 +12,8 @@ describe('generated JSON Schema', () => {
   it('schema/criteria.schema.json is up to date with the zod schema', () => {
     expect(committed('criteria.schema.json')).toEqual(criteriaJsonSchema());
   });
-  it('`pgcheck schema` prints the manifest schema', () => {
-    const run = runCli(['schema']);
+  it('`pgcheck schema` prints the manifest schema', async () => {
+    const run = await runCli(['schema']);
     expect(run.code).toBe(0);
     expect(JSON.parse(run.stdout)).toEqual(committed('manifest.schema.json'));
   });

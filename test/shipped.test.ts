@@ -30,8 +30,9 @@ describe('shipped files', () => {
   });
 });
 
+const run = await runCli(['evaluate', 'candidates', '--format', 'json']);
+
 describe('seed candidates (research notes, section 5)', () => {
-  const run = runCli(['evaluate', 'candidates', '--format', 'json']);
   const report = JSON.parse(run.stdout) as {
     candidates: { name: string; verdict: string; results: { criterion: string; status: string }[] }[];
   };

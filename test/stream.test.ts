@@ -31,9 +31,9 @@ describe('streamed evaluate output', () => {
     });
   }
 
-  it('prints the same stdout when streaming as when a --report file makes the CLI keep the whole report', () => {
-    const streamed = runPinned(['evaluate', ...inputs]);
-    const whole = runPinned(['evaluate', ...inputs, '--report', `json=${'/dev/null'}`]);
+  it('prints the same stdout when streaming as when a --report file makes the CLI keep the whole report', async () => {
+    const streamed = await runPinned(['evaluate', ...inputs]);
+    const whole = await runPinned(['evaluate', ...inputs, '--report', `json=${'/dev/null'}`]);
     expect(streamed.stdout).toBe(whole.stdout);
     expect(streamed.stderr).toBe(whole.stderr);
     expect(streamed.code).toBe(whole.code);

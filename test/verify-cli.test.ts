@@ -2,7 +2,8 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import type { CheckResult, VerifyReport } from '../src/verify/report.js';
-import { runCliAsync, writeVerifyFixtures } from './helpers/verify-fixtures.js';
+import { runBinAsync, runCli } from './helpers/cli.js';
+import { writeVerifyFixtures } from './helpers/verify-fixtures.js';
 import { startVerifyServers, type TestServer } from './helpers/verify-server.js';
 
 const TOKEN = 'test-token-not-a-secret';
@@ -19,9 +20,14 @@ afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
 
-function verify(files: string[], extra: string[] = [], options: { allowPrivate?: boolean } = {}) {
+/**
+ * Runs `pgcheck verify` in this process, or with `bin` as the real bin: where the test servers' timing
+ * is what is checked, they must not share an event loop with the client.
+ */
+function verify(files: string[], extra: string[] = [], options: { allowPrivate?: boolean; bin?: boolean } = {}) {
   const args = ['verify', ...files.map((file) => join(dir, file)), '--timeout', '1', '--github-api', servers.main.origin, ...extra];
-  return runCliAsync(options.allowPrivate === false ? args : [...args, '--allow-private-network'], { GITHUB_TOKEN: TOKEN });
+  const run = options.bin ? runBinAsync : runCli;
+  return run(options.allowPrivate === false ? args : [...args, '--allow-private-network'], { GITHUB_TOKEN: TOKEN });
 }
 
 function outcomes(report: VerifyReport, name: string): Record<string, [string, string]> {
@@ -113,7 +119,7 @@ describe('pgcheck verify against local test servers', () => {
   });
 
   test('hostile servers cannot hang or flood it: every request ends within its limits', { timeout: 30_000 }, async () => {
-    const run = await verify(['hostile.yaml'], ['--format', 'json']);
+    const run = await verify(['hostile.yaml'], ['--format', 'json'], { bin: true });
     expect(run.code).toBe(1);
     const checks = outcomes(JSON.parse(run.stdout) as VerifyReport, 'Hostile Tool');
     expect(checks).toEqual({
@@ -197,7 +203,7 @@ describe('pgcheck verify usage errors exit 2', () => {
     [['--format', 'xml'], /Allowed choices are table, json, markdown, junit/],
   ])('%s', async (args, message) => {
     const empty = await mkdtemp(join(dir, 'empty-'));
-    const run = await runCliAsync(['verify', empty, ...args]);
+    const run = await runCli(['verify', empty, ...args]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(message);
     expect(run.stdout).toBe('');

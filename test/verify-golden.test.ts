@@ -22,7 +22,7 @@ const cases: Record<string, string[]> = {
 describe('golden verify runs', () => {
   for (const [name, args] of Object.entries(cases)) {
     it(name, async () => {
-      await expect(transcript(runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
+      await expect(transcript(await runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
     });
   }
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, test } from 'vitest';
-import { runCliAsync } from './helpers/verify-fixtures.js';
+import { runBinAsync } from './helpers/cli.js';
 
 const hook = fileURLToPath(new URL('./helpers/trace-imports.mjs', import.meta.url));
 let dir: string;
@@ -17,7 +17,7 @@ afterAll(async () => rm(dir, { recursive: true, force: true }));
 async function loadedModules(name: string, args: string[]): Promise<{ code: number | null; modules: string[] }> {
   const trace = join(dir, `${name}.txt`);
   await writeFile(trace, '');
-  const run = await runCliAsync(args, { PGCHECK_TRACE_IMPORTS: trace }, ['--import', hook]);
+  const run = await runBinAsync(args, { PGCHECK_TRACE_IMPORTS: trace }, ['--import', hook]);
   return { code: run.code, modules: (await readFile(trace, 'utf8')).split('\n').filter(Boolean) };
 }
 

@@ -30,7 +30,8 @@ const QUOTED_PAGE = `<!doctype html><html><head><title>Security</title><style>p 
    encrypted&nbsp;&amp; only you hold the keys.</p></body></html>`;
 const PLAIN_PAGE = '<!doctype html><html><body><p>A page about something else.</p></body></html>';
 // 64 MiB of zeros compress to about 64 KiB: a decompression bomb for a 2 MiB cap. Made once, up
-// front: compressing it blocks the server's event loop for a while.
+// front, as 64 gzip members of 1 MiB each (a gzip stream may hold several, decompressed one after
+// the other): compressing 64 MiB at once blocks the event loop for seconds on a loaded machine.
 let bomb: Buffer | undefined;
 
 function repository(archived: boolean, spdxId: string | null, pushedDaysAgo: number): string {
@@ -185,7 +186,7 @@ export async function startServer(host: string, handler: Handler, inFlight = { n
 
 /** The main test server on 127.0.0.1 and the "other host" on 127.0.0.2. */
 export async function startVerifyServers(): Promise<{ main: TestServer; other: TestServer; close(): Promise<void> }> {
-  bomb ??= gzipSync(Buffer.alloc(64 * 1024 * 1024));
+  bomb ??= Buffer.concat(Array<Buffer>(64).fill(gzipSync(Buffer.alloc(1024 * 1024))));
   const other = await startServer('127.0.0.2', otherHandler());
   const main = await startServer('127.0.0.1', mainHandler(() => other.origin));
   return { main, other, close: async () => void (await Promise.all([main.close(), other.close()])) };
