@@ -1,7 +1,8 @@
 import { type CheckProblem, compileCheck } from '../operators/compile.js';
 import type { CompiledCheck } from '../operators/operator.js';
 import { type CriteriaSetInput, criteriaSetSchema, type Level } from '../schema/criteria.js';
-import { manifestSchema } from '../schema/manifest.js';
+import { type FactDeclarations, factDeclarationsSchema } from '../schema/facts.js';
+import { manifestSchemaFor } from '../schema/manifest.js';
 import type { Limits } from './limits.js';
 import { compareProblems, type Problem } from './problem.js';
 import { readText } from './read-file.js';
@@ -28,6 +29,8 @@ export interface CriteriaSet {
   description?: string;
   /** How old evidence may be, e.g. `12 months`. */
   max_age?: string;
+  /** The facts the set reads beyond the built-in sections; without them `facts` is free-form. */
+  facts?: FactDeclarations;
   file: string;
   criteria: Criterion[];
 }
@@ -46,7 +49,7 @@ export function criteriaFromYaml(parsed: ParsedYaml): CriteriaLoad {
   const result = criteriaSetSchema.safeParse(parsed.value, { reportInput: true });
   const checkProblems: CheckProblem[] = [];
   // Checks are compiled even when other fields are wrong, so one run shows every problem.
-  const criteria = compileCriteria(rawCriteria(parsed.value), checkProblems);
+  const criteria = compileCriteria(rawCriteria(parsed.value), factsOf(parsed.value), checkProblems);
   const problems = [
     ...(result.success ? [] : schemaProblems(criteriaSetSchema, result.error.issues, parsed.source)),
     ...toProblems(checkProblems, parsed.source),
@@ -54,6 +57,17 @@ export function criteriaFromYaml(parsed: ParsedYaml): CriteriaLoad {
   if (!result.success || problems.length > 0) return { ok: false, file, problems };
   const { criteria: _raw, pgcheck_criteria: _format, ...meta } = result.data;
   return { ok: true, set: { ...meta, file, criteria } };
+}
+
+/**
+ * The declared facts, when they are all valid; otherwise none, so that checks reading a fact whose
+ * declaration is wrong are not reported a second time (the declaration's problem is).
+ */
+function factsOf(value: unknown): FactDeclarations | undefined {
+  const facts = (value as { facts?: unknown } | null)?.facts;
+  if (facts === undefined) return undefined;
+  const parsed = factDeclarationsSchema.safeParse(facts);
+  return parsed.success ? parsed.data : undefined;
 }
 
 function rawCriteria(value: unknown): Partial<CriteriaSetInput['criteria'][number]>[] {
@@ -67,8 +81,12 @@ export async function loadCriteriaFile(file: string, limits?: Partial<Limits>): 
   return parseCriteria(file, read.text, limits);
 }
 
-function compileCriteria(raws: Partial<CriteriaSetInput['criteria'][number]>[], problems: CheckProblem[]): Criterion[] {
-  const scope = { schema: manifestSchema };
+function compileCriteria(
+  raws: Partial<CriteriaSetInput['criteria'][number]>[],
+  facts: FactDeclarations | undefined,
+  problems: CheckProblem[],
+): Criterion[] {
+  const scope = { schema: manifestSchemaFor(facts, 'value') };
   const seen = new Set<string>();
   return raws.flatMap((raw, index) => {
     const at = ['criteria', index];

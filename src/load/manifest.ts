@@ -1,4 +1,6 @@
-import { type Manifest, manifestSchema } from '../schema/manifest.js';
+import { identifier } from '../schema/common.js';
+import type { FactDeclarations } from '../schema/facts.js';
+import { type Manifest, manifestSchema, manifestSchemaFor } from '../schema/manifest.js';
 import type { Limits } from './limits.js';
 import { readText } from './read-file.js';
 import type { Problem } from './problem.js';
@@ -20,10 +22,13 @@ export function parseManifest(file: string, text: string, limits?: Partial<Limit
   return manifestFromYaml(parseYaml(file, text, limits));
 }
 
-/** parseManifest for YAML already parsed, so a caller that inspected it does not parse it again. */
-export function manifestFromYaml(parsed: ParsedYaml): ManifestLoad {
+/**
+ * parseManifest for YAML already parsed, so a caller that inspected it does not parse it again. With
+ * `facts`, the declarations of the set the manifest is evaluated with, its `facts` are held to them.
+ */
+export function manifestFromYaml(parsed: ParsedYaml, facts?: FactDeclarations): ManifestLoad {
   const file = parsed.source.file;
-  const result = validateParsed(parsed, manifestSchema);
+  const result = validateParsed(parsed, manifestSchemaFor(facts) as typeof manifestSchema);
   if (!result.ok && result.source && isCriteriaDocument(result.source)) {
     const problem = { file, line: 1, column: 1, message: 'this is a criteria file, not a candidate manifest (give it with --criteria)' };
     return { ok: false, file, problems: [problem], isCriteria: true };
@@ -38,6 +43,15 @@ export function manifestFromYaml(parsed: ParsedYaml): ManifestLoad {
  */
 export function isCandidateFile(load: ManifestLoad, named: boolean): boolean {
   return load.ok || !load.isCriteria || named;
+}
+
+/**
+ * The category a parsed manifest names, read before validation so the manifest can be validated
+ * against that set's facts; only a well-formed id (never a path) counts.
+ */
+export function rawCategory(value: unknown): string | undefined {
+  const category = (value as { category?: unknown } | null)?.category;
+  return identifier.safeParse(category).success ? (category as string) : undefined;
 }
 
 export async function loadManifest(file: string, limits?: Partial<Limits>): Promise<ManifestLoad> {

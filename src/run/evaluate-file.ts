@@ -1,7 +1,10 @@
 import { evaluateManifest } from '../engine/evaluate.js';
+import { valueLocation } from '../engine/fact-forms.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
 import type { Limits } from '../load/limits.js';
-import { isCandidateFile, loadManifest } from '../load/manifest.js';
+import { isCandidateFile, manifestFromYaml, rawCategory } from '../load/manifest.js';
+import { readText } from '../load/read-file.js';
+import { parseYaml } from '../load/source.js';
 import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
 import { type CandidateReport, resultReport } from '../report/report.js';
@@ -37,7 +40,13 @@ export type FileEvaluator = (file: string, named: boolean) => Promise<FileOutcom
 /** Evaluates single files under `settings`, loading each criteria set once. */
 export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(settings.criteriaDir, settings.limits)): FileEvaluator {
   return async (file, named) => {
-    const load = await loadManifest(file, settings.limits);
+    const read = await readText(file, settings.limits);
+    if ('problem' in read) return { errors: [read.problem], warnings: [], isCandidate: true };
+    const parsed = parseYaml(file, read.text, settings.limits);
+    // The set is found first: a manifest's facts are validated against the facts that set declares.
+    const wanted = parsed.problems.length === 0 ? (settings.criteria ?? rawCategory(parsed.value)) : undefined;
+    const applied = wanted === undefined ? undefined : await cache.resolve(wanted);
+    const load = manifestFromYaml(parsed, applied?.ok ? applied.set.facts : undefined);
     if (!load.ok) {
       const isCandidate = isCandidateFile(load, named);
       return { errors: isCandidate ? load.problems : [], warnings: [], isCandidate };
@@ -63,7 +72,7 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
       criteria: set.id,
       verdict: evaluation.verdict,
       best_case: evaluation.bestCase,
-      results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
+      results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, valueLocation(manifest, path)))),
     };
     return { candidate, reference, errors: [], warnings: notes.warnings, isCandidate: true };
   };
