@@ -78,6 +78,10 @@ function showText(set: CriteriaSetDetails): string {
     field('criteria', `${set.minimum} minimum, ${set.best_case} best-case`),
   ];
   if (set.description) lines.push('', ...wrap(set.description, 0));
+  if (set.facts) {
+    lines.push('', `facts (${set.facts.length} declared; a manifest may give only these)`);
+    for (const fact of set.facts) lines.push(`  ${fact.name}: ${terminalText(fact.type)}`, ...wrap(fact.text, 4).map((line, index) => (index === 0 ? `    ${line}` : line)));
+  }
   for (const criterion of set.criteria) {
     lines.push('', `${criterion.id} (${criterion.level})`);
     lines.push(field('text', criterion.text, 2), field('judged', criterion.judged, 2));

@@ -17,6 +17,7 @@ export interface VerifyCommandOptions {
   maxInactivity: Duration;
   githubApi: string;
   allowPrivateNetwork?: boolean;
+  criteria?: string;
   color?: boolean;
 }
 
@@ -44,6 +45,7 @@ export async function verifyCommand(paths: string[], options: VerifyCommandOptio
       ...(io.env.GITHUB_TOKEN ? { githubToken: io.env.GITHUB_TOKEN } : {}),
       maxInactivity: options.maxInactivity,
       limits: limitsFromOptions(options),
+      ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.clear();

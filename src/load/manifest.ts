@@ -54,8 +54,16 @@ export function rawCategory(value: unknown): string | undefined {
   return identifier.safeParse(category).success ? (category as string) : undefined;
 }
 
-export async function loadManifest(file: string, limits?: Partial<Limits>): Promise<ManifestLoad> {
+/** The facts declared by the set a manifest names in `category`, when that is a usable set. */
+export type FactsFor = (category: string) => Promise<FactDeclarations | undefined>;
+
+/** Reads and validates a manifest; with `factsFor`, its facts against those its category's set declares. */
+export async function loadManifest(file: string, limits?: Partial<Limits>, factsFor?: FactsFor): Promise<ManifestLoad> {
   const read = await readText(file, limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
-  return parseManifest(file, read.text, limits);
+  if (!factsFor) return parseManifest(file, read.text, limits);
+  const parsed = parseYaml(file, read.text, limits);
+  const category = parsed.problems.length === 0 ? rawCategory(parsed.value) : undefined;
+  const load = manifestFromYaml(parsed, category === undefined ? undefined : await factsFor(category));
+  return load;
 }

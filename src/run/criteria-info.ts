@@ -1,6 +1,7 @@
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache, installedCriteriaIds } from '../load/criteria-sets.js';
 import { describeCheck } from '../engine/describe-check.js';
+import { describeFactType } from '../schema/facts.js';
 import { requireCriteria } from './criteria-option.js';
 
 /** One line's worth about a criteria set, as `pgcheck criteria` lists it. */
@@ -26,8 +27,18 @@ export interface CriterionDetails {
   help?: string;
 }
 
+/** A fact the set declares, as `criteria show` lists it. */
+export interface FactDetails {
+  name: string;
+  /** The type in words: `enum: none | opt-in`, `integer (at least 1)`, `list of text`... */
+  type: string;
+  text: string;
+}
+
 export interface CriteriaSetDetails extends CriteriaSetSummary {
   description?: string;
+  /** The facts the set declares; absent when it declares none (its manifests' `facts` are free-form). */
+  facts?: FactDetails[];
   criteria: CriterionDetails[];
 }
 
@@ -48,6 +59,9 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
   return {
     ...summarizeCriteriaSet(set),
     ...(set.description === undefined ? {} : { description: set.description.trim() }),
+    ...(set.facts === undefined
+      ? {}
+      : { facts: Object.entries(set.facts).map(([name, declaration]) => ({ name, type: describeFactType(declaration), text: declaration.text.trim() })) }),
     criteria: set.criteria.map((criterion) => ({
       id: criterion.id,
       level: criterion.level,

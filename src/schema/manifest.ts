@@ -5,7 +5,8 @@ import { parseLicense } from './spdx.js';
 
 export const MANIFEST_FORMAT = 1;
 
-const source = z.union([
+/** One source: a URL, or {url, quote, retrieved}. Every list of sources in a manifest is a list of these. */
+export const source = z.union([
   httpUrl,
   z.strictObject({
     url: httpUrl,
