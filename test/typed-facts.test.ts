@@ -86,9 +86,9 @@ describe('the problems of issue 11 that fact declarations fix', () => {
     const text = `${SET}${checks.map((check, index) => `  - { id: c${index}, level: best-case, text: t, judged: j, check: { ${check} } }\n`).join('')}`;
     const load = parseCriteria('set.yaml', text);
     expect(load.ok ? [] : load.problems.map((problem) => `${problem.line}:${problem.column}: ${problem.message}`)).toEqual([
-      '27:76: criteria[2].check.equals.path: path "facts.ofline_mode" is not a fact this set declares; did you mean "facts.offline_mode"? (declared: telemetry, kdf_iterations, offline_mode)',
-      '28:65: criteria[3].check.equals: equals on facts.offline_mode: "yes" can never be a value of this field',
-      '29:67: criteria[4].check.at-least: at-least on facts.offline_mode: this operator needs a path to a number',
+      '23:78: criteria[2].check.equals.path: path "facts.ofline_mode" is not a fact this set declares; did you mean "facts.offline_mode"? (declared: telemetry, kdf_iterations, offline_mode)',
+      '24:70: criteria[3].check.equals: equals on facts.offline_mode: "yes" can never be a value of this field',
+      '25:72: criteria[4].check.at-least: at-least on facts.offline_mode: this operator needs a path to a number',
     ]);
   });
 
@@ -115,7 +115,9 @@ describe('the problems of issue 11 that fact declarations fix', () => {
       sources: { audits: ['https://a.example/none'], facts: ['https://f.example/facts'] },
       facts: { telemetry: { value: 'opt-in', sources: [{ url: 'https://t.example/privacy', quote: 'off until you opt in' }] } },
     } as unknown as Manifest;
-    const planned = planChecks(manifest, new Set()).map((check) => `${check.kind} ${'url' in check ? check.url : ''} ${check.path.join('.')}`);
+    const load = parseCriteria('set.yaml', SET);
+    if (!load.ok) throw new Error(JSON.stringify(load.problems));
+    const planned = planChecks(manifest, new Set(), load.set.facts).map((check) => `${check.kind} ${'url' in check ? check.url : ''} ${check.path.join('.')}`);
     expect(planned).toEqual([
       'reachable https://a.example/none sources.audits.0',
       'reachable https://f.example/facts sources.facts.0',
