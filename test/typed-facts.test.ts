@@ -1,4 +1,4 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { parseCriteria } from '../src/load/criteria.js';
 import { evaluateManifest } from '../src/engine/evaluate.js';
 import { planChecks } from '../src/verify/plan.js';
 import type { Manifest } from '../src/schema/manifest.js';
+import { repoRoot } from './helpers/cli.js';
 
 /** Runs the CLI in-process and collects what it printed. */
 async function run(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
@@ -124,5 +125,38 @@ describe('the problems of issue 11 that fact declarations fix', () => {
       'reachable https://t.example/privacy facts.telemetry.sources.0',
       'quote https://t.example/privacy facts.telemetry.sources.0.quote',
     ]);
+  });
+});
+
+describe('the worked example of docs/criteria.md', () => {
+  const text = readFileSync(join(repoRoot, 'docs/criteria.md'), 'utf8');
+  const block = (start: string) => [...text.matchAll(/```(?:yaml|text)\n([\s\S]*?)```/g)].map((match) => match[1] ?? '').find((body) => body.startsWith(start)) ?? '';
+  const set = block('# password-managers.yaml');
+  const manifest = block('# vaultly.yaml');
+
+  async function evaluate(manifestText: string) {
+    const dir = workspace({ 'password-managers.yaml': set, 'vaultly.yaml': manifestText });
+    const result = await run(['evaluate', '--criteria', join(dir, 'password-managers.yaml'), join(dir, 'vaultly.yaml'), '--as-of', '2026-08-01', '--format', 'json']);
+    return { ...result, dir };
+  }
+
+  it('passes every criterion as the page says', async () => {
+    const { code, stdout } = await evaluate(manifest);
+    expect(code).toBe(0);
+    const results = (JSON.parse(stdout) as { candidates: { results: { criterion: string; status: string }[] }[] }).candidates[0]?.results;
+    expect(results?.map((result) => `${result.criterion} ${result.status}`)).toEqual(['no-mandatory-telemetry pass', 'strong-kdf pass', 'mobile pass']);
+  });
+
+  it('without sources.facts, only the short-form fact lacks a source', async () => {
+    const { stdout } = await evaluate(manifest.replace(/sources:\n {2}facts: .*\n/, ''));
+    const results = (JSON.parse(stdout) as { candidates: { results: { criterion: string; status: string; reason: string }[] }[] }).candidates[0]?.results;
+    expect(results?.[0]).toMatchObject({ status: 'pass' });
+    expect(results?.[1]).toMatchObject({ status: 'unknown', reason: 'no source for facts.kdf_iterations (facts.kdf_iterations is 600000)' });
+  });
+
+  it('a typo in a fact name stops at the manifest with the message the page shows', async () => {
+    const { code, stderr, dir } = await evaluate(manifest.replace('  telemetry:', '  telemetery:'));
+    expect(code).toBe(2);
+    expect(stderr).toBe(`${join(dir, block('vaultly.yaml:7:3'))}`);
   });
 });
