@@ -18,8 +18,9 @@ export type ManifestLoad =
   | { ok: true; loaded: LoadedManifest }
   | { ok: false; file: string; problems: Problem[]; isCriteria?: boolean };
 
-export function parseManifest(file: string, text: string, limits?: Partial<Limits>): ManifestLoad {
-  return manifestFromYaml(parseYaml(file, text, limits));
+/** Parses and validates a manifest; with `facts` (a criteria set's declarations), its facts against them. */
+export function parseManifest(file: string, text: string, limits?: Partial<Limits>, facts?: FactDeclarations): ManifestLoad {
+  return manifestFromYaml(parseYaml(file, text, limits), facts);
 }
 
 /**
