@@ -107,6 +107,19 @@ describe('the problems of issue 11 that fact declarations fix', () => {
     expect(sourced.results[0]).toMatchObject({ status: 'pass', reason: 'facts.telemetry is opt-in' });
   });
 
+  it('verify checks sources.audits and sources.facts of a photo-management manifest too (free-form facts)', () => {
+    const manifest = {
+      pgcheck: 1,
+      name: 'Photos',
+      category: 'photo-management',
+      encryption: { e2ee: 'enforced', sources: ['https://e.example/architecture'] },
+      audits: [],
+      sources: { audits: ['https://a.example/security'], facts: ['https://f.example/offline'] },
+      facts: { offline_mode: true },
+    } as unknown as Manifest;
+    expect(planChecks(manifest, new Set()).map((check) => check.path.join('.'))).toEqual(['encryption.sources.0', 'sources.audits.0', 'sources.facts.0']);
+  });
+
   it('verify checks the sources of sources.facts, sources.audits and each fact', () => {
     const manifest = {
       pgcheck: 1,
