@@ -173,3 +173,22 @@ describe('the worked example of docs/criteria.md', () => {
     expect(stderr).toBe(`${join(dir, block('vaultly.yaml:7:3'))}`);
   });
 });
+
+describe('pgcheck schema --category', () => {
+  it('for a set that declares no facts, is the manifest schema under its own $id', async () => {
+    const base = await run(['schema']);
+    const category = await run(['schema', '--category', 'photo-management']);
+    expect(category.code).toBe(0);
+    const { $id, ...rest } = JSON.parse(category.stdout) as Record<string, unknown>;
+    const { $id: _baseId, ...baseRest } = JSON.parse(base.stdout) as Record<string, unknown>;
+    expect($id).toBe('https://pgcheck.dev/schema/photo-management.manifest.schema.json');
+    expect(rest).toEqual(baseRest);
+  });
+
+  it('refuses --criteria with --category, and a category that names no set', async () => {
+    expect(await run(['schema', '--criteria', '--category', 'photo-management'])).toMatchObject({ code: 2, stdout: '' });
+    const unknown = await run(['schema', '--category', 'photo-managment']);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toContain('did you mean "photo-management"?');
+  });
+});
