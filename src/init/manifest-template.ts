@@ -15,6 +15,8 @@ export interface TemplateOptions {
   usedBy?: ReadonlyMap<string, readonly string[]>;
   /** The facts the category's criteria set declares, each written out with its text and type. */
   facts?: FactDeclarations;
+  /** How the set was named (installed id or path), for the `pgcheck schema --category` hint. */
+  setReference?: string;
 }
 
 /** Fields written out with a value; every other field is a commented-out line, which reads as unknown. */
@@ -40,6 +42,7 @@ export function manifestTemplate(options: TemplateOptions): string {
     "# source under the section's `sources`. Uncomment a line to give a field. A field left commented out is",
     '# "not known" and evaluates as unknown; false, none or [] is a known "no" and can fail a criterion.',
     '# Check it with: pgcheck validate <this file>; then: pgcheck evaluate <this file>',
+    ...(options.facts ? [`# Its facts are typed by the criteria set; a JSON Schema with them: pgcheck schema --category ${options.setReference ?? options.category}`] : []),
     '',
     ...FILLED.map((key) => withComment(`${key}: ${values[key]}`, commentOf(shape[key] as z.ZodType, true))),
   ];
