@@ -22,7 +22,8 @@ export { formatters } from './format/registry.js';
 export { buildMatrices, type Matrix, type MatrixRow } from './report/matrix.js';
 export { quietReport } from './report/quiet.js';
 export type { Formatter, FormatOptions } from './format/format.js';
-export { manifestSchema, type Manifest } from './schema/manifest.js';
+export { manifestSchema, manifestSchemaFor, type Manifest, type ManifestForm } from './schema/manifest.js';
+export { factDeclarationSchema, factTypes, type FactDeclaration, type FactDeclarations, type FactType } from './schema/facts.js';
 export { criteriaSetSchema } from './schema/criteria.js';
 export { manifestJsonSchema, criteriaJsonSchema } from './schema/json-schema.js';
 // `pgcheck verify`: the HTTP client (undici) is imported only when createHttpClient is called.

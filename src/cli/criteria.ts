@@ -100,6 +100,10 @@ function showText(set: CriteriaSetDetails): string {
   if (set.extends) lines.push(field('extends', set.extends));
   if (set.max_age) lines.push(field('max age', `${set.max_age}: older evidence makes a result stale`));
   if (set.description) lines.push('', ...wrap(set.description, 0));
+  if (set.facts) {
+    lines.push('', `facts (${set.facts.length} declared; a manifest may give only these)`);
+    for (const fact of set.facts) lines.push(`  ${fact.name}: ${terminalText(fact.type)}`, ...wrap(fact.text, 4).map((line, index) => (index === 0 ? `    ${line}` : line)));
+  }
   for (const criterion of set.criteria) {
     lines.push('', `${criterion.id} (${criterion.level}${criterion.from ? `, from ${criterion.from}` : ''})`);
     lines.push(field('text', criterion.text, 2), field('judged', criterion.judged, 2));

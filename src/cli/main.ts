@@ -48,6 +48,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--max-inactivity <duration>', 'longest time since a repository\'s last push, e.g. 12m, 1y, 90d').argParser(parseInactivity).default(parseInactivity('12m'), '12m'))
     .addOption(new Option('--github-api <url>', 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)').argParser(parseApiBase).default('https://api.github.com/', 'https://api.github.com'))
     .option('--allow-private-network', 'also fetch from loopback, private and other non-public addresses')
+    .option('-c, --criteria <id-or-path>', "criteria set whose declared facts the manifests follow, instead of each one's category")
     .option('--no-color', 'never colour the output (NO_COLOR works too)');
   addLimitOptions(verify).action(async (paths: string[], options) => setExitCode(await verifyCommand(paths, options, io)));
 
@@ -55,8 +56,9 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     program
       .command('schema')
       .description('print the JSON Schema of candidate manifests')
-      .option('--criteria', 'print the JSON Schema of criteria files instead'),
-  ).action((options: { criteria?: boolean }) => setExitCode(schemaCommand(options, io)));
+      .option('--criteria', 'print the JSON Schema of criteria files instead')
+      .option('--category <id-or-path>', "print the JSON Schema of that category's manifests, its declared facts included"),
+  ).action(async (options: { criteria?: boolean; category?: string }) => setExitCode(await schemaCommand(options, io)));
 
   registerValidate(program, io, setExitCode);
   registerInit(program, io, setExitCode);

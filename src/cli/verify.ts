@@ -19,6 +19,7 @@ export interface VerifyCommandOptions {
   maxInactivity: Duration;
   githubApi: string;
   allowPrivateNetwork?: boolean;
+  criteria?: string;
   color?: boolean;
 }
 
@@ -47,6 +48,7 @@ export async function verifyCommand(paths: string[], options: VerifyCommandOptio
       maxInactivity: options.maxInactivity,
       stallMs: timeoutMs,
       limits: limitsFromOptions(options),
+      ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.clear();

@@ -51,7 +51,7 @@ export function evaluateManifest(set: CriteriaSet, manifest: unknown, options: E
   const cutoff = options.asOf && set.max_age ? cutoffOf(options.asOf, set.max_age) : undefined;
   const checked = set.criteria.map((criterion) => {
     const result = evaluateCriterion(criterion, manifest, options.asOf);
-    const subjects = subjectsOf(manifest, result.reads);
+    const subjects = subjectsOf(manifest, result.reads, { factByFact: set.facts !== undefined });
     const sourced = criterion.evidenceRequired || options.requireEvidence ? withEvidence(result, subjects) : result;
     // An unknown result decides nothing, so there is no verdict for old evidence to undermine.
     const stale = cutoff !== undefined && sourced.status !== 'unknown' ? stalenessOf(subjects, cutoff, options.asOf as string, set.max_age as string) : undefined;

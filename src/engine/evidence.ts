@@ -1,11 +1,13 @@
 import type { ManifestPath } from '../operators/operator.js';
+import { isLongForm } from './fact-forms.js';
 
 type Source = string | { url: string; quote?: string; retrieved?: string };
 
 /**
  * A claim's home in the manifest: where its sources live and how old they are. A section with
  * its own `sources` (pricing, ...), one audit (`audits[0]`, whose `report` URL or `sources` is its
- * evidence), the audits list itself, or `facts` (both sourced from the top-level `sources`).
+ * evidence), the audits list itself, or `facts` (both sourced from the top-level `sources`); for a set
+ * that declares its facts, each fact (`facts.telemetry`) on its own.
  */
 export interface Subject {
   /** How reasons name it: `pricing`, `audits[0]`, `audits`, `facts`. */
@@ -21,17 +23,19 @@ interface ManifestView {
   reviewed?: string;
   sources?: { audits?: Source[]; facts?: Source[] };
   audits?: { report?: string; sources?: Source[] }[];
+  facts?: Record<string, unknown>;
 }
 
 /**
  * The subjects of the claims behind a result, one per subject. Only values the manifest gives are
  * claims: a path that is not given is "not known", which the check has already judged.
  */
-export function subjectsOf(manifest: unknown, reads: readonly ManifestPath[]): Subject[] {
+export function subjectsOf(manifest: unknown, reads: readonly ManifestPath[], options: { factByFact?: boolean } = {}): Subject[] {
   const subjects = new Map<string, Subject>();
   for (const path of reads) {
     if (!isGiven(manifest, path)) continue;
-    const subject = subjectOf(manifest as ManifestView & Record<string, unknown>, path);
+    const view = manifest as ManifestView & Record<string, unknown>;
+    const subject = options.factByFact && path[0] === 'facts' && path.length >= 2 ? factSubject(view, String(path[1])) : subjectOf(view, path);
     if (subject && !subjects.has(subject.name)) subjects.set(subject.name, subject);
   }
   return [...subjects.values()];
@@ -45,6 +49,17 @@ function subjectOf(manifest: ManifestView & Record<string, unknown>, path: Manif
   // Top-level scalars (name, homepage, reviewed) describe the manifest, not the tool's properties.
   if (typeof section !== 'string' || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
   return sectionSubject(manifest, section, (value as { sources?: Source[] }).sources ?? []);
+}
+
+/**
+ * One declared fact: sourced by its own `sources` in the long form, otherwise by `sources.facts`, so
+ * a reason can say which fact lacks a source and staleness follows that fact's own dates.
+ */
+function factSubject(manifest: ManifestView, name: string): Subject {
+  const given = manifest.facts?.[name];
+  const own = isLongForm(given) && Array.isArray(given.sources) && given.sources.length > 0 ? (given.sources as Source[]) : undefined;
+  const sources = own ?? manifest.sources?.facts ?? [];
+  return { name: `facts.${name}`, path: ['facts', name], sourced: sources.length > 0, ...dated(checkedOn(sources, manifest.reviewed)) };
 }
 
 function sectionSubject(manifest: ManifestView, name: string, sources: Source[]): Subject {

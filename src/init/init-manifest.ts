@@ -8,6 +8,7 @@ import { CriteriaError } from '../run/evaluate-files.js';
 import { manifestSchema } from '../schema/manifest.js';
 import type { Problem } from '../load/problem.js';
 import type { CriteriaSet } from '../load/criteria.js';
+import type { FactDeclarations } from '../schema/facts.js';
 import { pathsReadBy } from '../engine/check-paths.js';
 import { manifestTemplate } from './manifest-template.js';
 
@@ -36,7 +37,7 @@ export async function initManifest(target: string | undefined, options: InitMani
   if (!name.success) return failure(`--name must be 1 to 200 characters, got ${options.name.length}`);
   const category = await resolveCategory(options);
   if ('message' in category) return { ok: false, ...category };
-  const base = { name: options.name, category: category.id, usedBy: category.usedBy };
+  const base = { name: options.name, category: category.id, usedBy: category.usedBy, ...(category.facts ? { facts: category.facts } : {}), ...(category.setReference ? { setReference: category.setReference } : {}) };
   if (target === undefined) return { ok: true, text: manifestTemplate(base) };
   const file = await targetFile(target, options.name);
   if (file === undefined) return failure(`cannot make a file name from --name ${JSON.stringify(options.name)}; name the file: pgcheck init <file>`);
@@ -57,7 +58,7 @@ function failure(message: string): InitManifestResult {
   return { ok: false, message, problems: [] };
 }
 
-type Category = { id: string; usedBy: Map<string, string[]> };
+type Category = { id: string; usedBy: Map<string, string[]>; facts?: FactDeclarations; setReference?: string };
 
 async function resolveCategory(options: InitManifestOptions): Promise<Category | { message: string; problems: Problem[] }> {
   const catalog = new CriteriaCatalog(options.criteriaDir, { criteriaDirs: options.criteriaDirs ?? [] });
@@ -66,7 +67,7 @@ async function resolveCategory(options: InitManifestOptions): Promise<Category |
   if (reference === undefined) return { message: `give the category with --category (installed: ${ids.join(', ') || 'none'})`, problems: [] };
   try {
     const set = await catalog.load(reference);
-    return { id: set.id, usedBy: fieldsUsedBy(set) };
+    return { id: set.id, usedBy: fieldsUsedBy(set), ...(set.facts ? { facts: set.facts, setReference: reference } : {}) };
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
     return { message: `--category ${error.message}`, problems: error.problems };

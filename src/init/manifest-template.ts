@@ -1,5 +1,6 @@
 import { z } from 'zod';
-import { MANIFEST_FORMAT, manifestSchema } from '../schema/manifest.js';
+import type { FactDeclarations } from '../schema/facts.js';
+import { MANIFEST_FORMAT, manifestSchemaFor } from '../schema/manifest.js';
 import { elementOf, kindOf, unwrap, valuesOf } from '../schema/walk.js';
 
 /** Where editors find the manifest schema when the file is not inside a pgcheck checkout. */
@@ -12,6 +13,10 @@ export interface TemplateOptions {
   schemaLocation?: string;
   /** Criteria ids by the manifest field they read (`audits[].independent`), to say which fields the category needs. */
   usedBy?: ReadonlyMap<string, readonly string[]>;
+  /** The facts the category's criteria set declares, each written out with its text and type. */
+  facts?: FactDeclarations;
+  /** How the set was named (installed id or path), for the `pgcheck schema --category` hint. */
+  setReference?: string;
 }
 
 /** Fields written out with a value; every other field is a commented-out line, which reads as unknown. */
@@ -29,13 +34,15 @@ export function manifestTemplate(options: TemplateOptions): string {
     name: yamlScalar(options.name),
     category: yamlScalar(options.category),
   };
-  const shape = objectShape(manifestSchema);
+  // Facts as a check reads them (the value alone); the `facts` description tells of the `{ value, sources }` form.
+  const shape = objectShape(manifestSchemaFor(options.facts, 'value'));
   const lines = [
     `# yaml-language-server: $schema=${options.schemaLocation ?? MANIFEST_SCHEMA_URL}`,
     '# A pgcheck candidate manifest (format 1). Fill in only what a public source confirms, and list that',
     "# source under the section's `sources`. Uncomment a line to give a field. A field left commented out is",
     '# "not known" and evaluates as unknown; false, none or [] is a known "no" and can fail a criterion.',
     '# Check it with: pgcheck validate <this file>; then: pgcheck evaluate <this file>',
+    ...(options.facts ? [`# Its facts are typed by the criteria set; a JSON Schema with them: pgcheck schema --category ${options.setReference ?? options.category}`] : []),
     '',
     ...FILLED.map((key) => withComment(`${key}: ${values[key]}`, commentOf(shape[key] as z.ZodType, true))),
   ];
@@ -100,7 +107,7 @@ function commentOf(schema: z.ZodType, showRequired: boolean): string {
   const allowed = allowedValues(schema);
   const parts = [meanings[0], ...meanings.slice(1).map((text) => `(${lowerFirst(text)})`)].filter(Boolean);
   const meaning = parts.join(' ');
-  const text = allowed && !saysAlready(meaning, schema) ? (meaning ? `${meaning}: ${allowed}` : allowed) : meaning;
+  const text = allowed && !saysAlready(meaning, schema) ? (meaning ? `${meaning.replace(/\.$/, '')}: ${allowed}` : allowed) : meaning;
   const required = showRequired && def(schema).type !== 'optional';
   return `${text}${required ? ' (required)' : ''}`;
 }

@@ -5,7 +5,7 @@ import { installedCriteriaDir } from '../paths.js';
 import { closest } from '../schema/suggest.js';
 import { type CriteriaLoad, type CriteriaSet, criteriaFromYaml, type Criterion } from './criteria.js';
 import type { Limits } from './limits.js';
-import { mergeByName } from './merge-by-name.js';
+import { mergeByName, mergeFactDeclarations } from './merge-by-name.js';
 import type { Problem } from './problem.js';
 import { readText } from './read-file.js';
 import { locate, parseYaml, type YamlSource } from './source.js';
@@ -50,36 +50,56 @@ async function loadInChain(file: string, options: LoadOptions, chain: readonly L
   const read = await readText(file, options.limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
   const parsed = parseYaml(file, read.text, options.limits);
-  const load = criteriaFromYaml(parsed);
-  if (!load.ok || load.set.extends === undefined) return load;
-  return inherit(load.set, load.set.extends, parsed.source, options, [...chain, { file, real: await realPathOf(file) }]);
+  const reference = extendsOf(parsed.value);
+  if (parsed.problems.length > 0 || reference === undefined) return criteriaFromYaml(parsed);
+  // The parent comes first: the set's own checks may read the facts it declares.
+  const parent = await loadParent(reference, file, parsed.source, options, [...chain, { file, real: await realPathOf(file) }]);
+  const load = criteriaFromYaml(parsed, parent.ok ? parent.set.facts : undefined);
+  if (!parent.ok) return { ok: false, file, problems: [...(load.ok ? [] : load.problems), ...parent.problems] };
+  if (!load.ok) return load;
+  return inherit(load.set, parent.set, reference, parsed.source);
 }
 
-async function inherit(set: CriteriaSet, reference: string, source: YamlSource, options: LoadOptions, chain: readonly Link[]): Promise<CriteriaLoad> {
-  const at = (path: (string | number)[], message: string): Problem => ({ file: set.file, ...locate(source, path), message });
-  const failed = (problems: Problem[]): CriteriaLoad => ({ ok: false, file: set.file, problems });
-  const parentFile = parentFileOf(reference, set.file, options.directory);
-  if ('message' in parentFile) return failed([at(['extends'], `extends: ${parentFile.message}`)]);
+function extendsOf(value: unknown): string | undefined {
+  const reference = (value as { extends?: unknown } | null)?.extends;
+  return typeof reference === 'string' ? reference : undefined;
+}
+
+/** The set `extends` names, loaded; its problems, or why it cannot be loaded, at the `extends` line. */
+async function loadParent(reference: string, file: string, source: YamlSource, options: LoadOptions, chain: readonly Link[]): Promise<CriteriaLoad> {
+  const failed = (message: string, more: Problem[] = []): CriteriaLoad => ({ ok: false, file, problems: [{ file, ...locate(source, ['extends']), message }, ...more] });
+  const parentFile = parentFileOf(reference, file, options.directory);
+  if ('message' in parentFile) return failed(`extends: ${parentFile.message}`);
   const real = await realPathOf(parentFile.file);
   const loop = chain.findIndex((link) => link.real === real);
   if (loop >= 0) {
     const cycle = [...chain.slice(loop).map((link) => link.file), parentFile.file].join(' extends ');
-    return failed([at(['extends'], `extends: ${reference} makes a cycle: ${cycle}`)]);
+    return failed(`extends: ${reference} makes a cycle: ${cycle}`);
   }
-  if (chain.length >= MAX_EXTENDS_DEPTH) return failed([at(['extends'], `extends: more than ${MAX_EXTENDS_DEPTH} criteria sets deep`)]);
+  if (chain.length >= MAX_EXTENDS_DEPTH) return failed(`extends: more than ${MAX_EXTENDS_DEPTH} criteria sets deep`);
   const parent = await loadInChain(parentFile.file, options, chain);
-  if (!parent.ok) return failed([at(['extends'], `extends: the criteria set ${reference} (${parentFile.file}) is invalid`), ...parent.problems]);
-  const inherited = parent.set.criteria.map((criterion): Criterion => (criterion.from === undefined ? { ...criterion, from: parent.set.id } : criterion));
+  if (!parent.ok) return failed(`extends: the criteria set ${reference} (${parentFile.file}) is invalid`, parent.problems);
+  return parent;
+}
+
+/** The set with what it inherits: the parent's criteria and fact declarations first, then its own. */
+function inherit(set: CriteriaSet, parentSet: CriteriaSet, reference: string, source: YamlSource): CriteriaLoad {
+  const at = (path: (string | number)[], message: string): Problem => ({ file: set.file, ...locate(source, path), message });
+  const inherited = parentSet.criteria.map((criterion): Criterion => (criterion.from === undefined ? { ...criterion, from: parentSet.id } : criterion));
   const { merged, clashes } = mergeByName(inherited, set.criteria, (criterion) => criterion.id);
-  if (clashes.length > 0) {
-    return failed(
-      clashes.map(({ name, index, inherited: earlier }) =>
-        at(['criteria', index, 'id'], `criteria[${index}].id: criterion id "${name}" is already inherited from ${earlier.from} (extends: ${reference}); give this criterion another id`),
-      ),
-    );
-  }
-  const maxAge = set.max_age ?? parent.set.max_age;
-  return { ok: true, set: { ...set, ...(maxAge === undefined ? {} : { max_age: maxAge }), criteria: merged } };
+  const facts = mergeFactDeclarations(parentSet.facts, set.facts);
+  const problems = [
+    ...clashes.map(({ name, index, inherited: earlier }) =>
+      at(['criteria', index, 'id'], `criteria[${index}].id: criterion id "${name}" is already inherited from ${earlier.from} (extends: ${reference}); give this criterion another id`),
+    ),
+    ...facts.clashes.map((name) =>
+      at(['facts', name], `facts.${name}: the fact "${name}" is already declared by ${parentSet.id} (extends: ${reference}); use it as declared there, or give this fact another name`),
+    ),
+  ];
+  if (problems.length > 0) return { ok: false, file: set.file, problems };
+  const maxAge = set.max_age ?? parentSet.max_age;
+  const declared = parentSet.facts === undefined && set.facts === undefined ? {} : { facts: facts.merged };
+  return { ok: true, set: { ...set, ...(maxAge === undefined ? {} : { max_age: maxAge }), ...declared, criteria: merged } };
 }
 
 /** The file `extends` names: a path relative to the extending file, or the id of an installed set. */

@@ -1,7 +1,8 @@
 import { type CheckProblem, compileCheck } from '../operators/compile.js';
 import type { CompiledCheck } from '../operators/operator.js';
 import { type CriteriaSetInput, criteriaSetSchema, type Level } from '../schema/criteria.js';
-import { manifestSchema } from '../schema/manifest.js';
+import { type FactDeclarations, factDeclarationsSchema } from '../schema/facts.js';
+import { manifestSchemaFor } from '../schema/manifest.js';
 import type { Limits } from './limits.js';
 import { compareProblems, type Problem } from './problem.js';
 import { formatPath, schemaProblems } from './schema-problems.js';
@@ -31,6 +32,8 @@ export interface CriteriaSet {
   max_age?: string;
   /** The set this one extends, as the file names it (installed id or relative path). */
   extends?: string;
+  /** The facts the set reads beyond the built-in sections; without them `facts` is free-form. */
+  facts?: FactDeclarations;
   file: string;
   criteria: Criterion[];
 }
@@ -45,14 +48,19 @@ export function parseCriteria(file: string, text: string, limits?: Partial<Limit
   return criteriaFromYaml(parseYaml(file, text, limits));
 }
 
-/** parseCriteria for YAML already parsed, so a caller that inspected it does not parse it again. */
-export function criteriaFromYaml(parsed: ParsedYaml): CriteriaLoad {
+/**
+ * parseCriteria for YAML already parsed, so a caller that inspected it does not parse it again.
+ * `inheritedFacts`: the fact declarations of the set it extends, which its checks may read too.
+ */
+export function criteriaFromYaml(parsed: ParsedYaml, inheritedFacts?: FactDeclarations): CriteriaLoad {
   const file = parsed.source.file;
   if (parsed.problems.length > 0) return { ok: false, file, problems: parsed.problems };
   const result = criteriaSetSchema.safeParse(parsed.value, { reportInput: true });
   const checkProblems: CheckProblem[] = [];
   // Checks are compiled even when other fields are wrong, so one run shows every problem.
-  const criteria = compileCriteria(rawCriteria(parsed.value), checkProblems);
+  const own = factsOf(parsed.value);
+  const readable = inheritedFacts === undefined && own === undefined ? undefined : { ...inheritedFacts, ...own };
+  const criteria = compileCriteria(rawCriteria(parsed.value), readable, checkProblems);
   const problems = [
     ...(result.success ? [] : schemaProblems(criteriaSetSchema, result.error.issues, parsed.source)),
     ...toProblems(checkProblems, parsed.source),
@@ -62,13 +70,28 @@ export function criteriaFromYaml(parsed: ParsedYaml): CriteriaLoad {
   return { ok: true, set: { ...meta, file, criteria } };
 }
 
+/**
+ * The declared facts, when they are all valid; otherwise none, so that checks reading a fact whose
+ * declaration is wrong are not reported a second time (the declaration's problem is).
+ */
+function factsOf(value: unknown): FactDeclarations | undefined {
+  const facts = (value as { facts?: unknown } | null)?.facts;
+  if (facts === undefined) return undefined;
+  const parsed = factDeclarationsSchema.safeParse(facts);
+  return parsed.success ? parsed.data : undefined;
+}
+
 function rawCriteria(value: unknown): Partial<CriteriaSetInput['criteria'][number]>[] {
   const list = (value as { criteria?: unknown } | null)?.criteria;
   return Array.isArray(list) ? list.map((item) => (item !== null && typeof item === 'object' ? item : {})) : [];
 }
 
-function compileCriteria(raws: Partial<CriteriaSetInput['criteria'][number]>[], problems: CheckProblem[]): Criterion[] {
-  const scope = { schema: manifestSchema };
+function compileCriteria(
+  raws: Partial<CriteriaSetInput['criteria'][number]>[],
+  facts: FactDeclarations | undefined,
+  problems: CheckProblem[],
+): Criterion[] {
+  const scope = { schema: manifestSchemaFor(facts, 'value') };
   const seen = new Set<string>();
   return raws.flatMap((raw, index) => {
     const at = ['criteria', index];

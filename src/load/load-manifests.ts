@@ -1,10 +1,12 @@
 import { discoverFiles } from './discover.js';
 import type { Limits } from './limits.js';
-import { isCandidateFile, type LoadedManifest, loadManifest } from './manifest.js';
+import { type FactsFor, isCandidateFile, type LoadedManifest, loadManifest } from './manifest.js';
 import type { Problem } from './problem.js';
 
 export interface LoadManifestsOptions {
   limits?: Partial<Limits>;
+  /** Finds the facts a manifest's criteria set declares, to validate its facts against them. */
+  factsFor?: FactsFor;
   /** Hears how many files are done, before each file and once at the end. */
   onProgress?: (done: number, total: number) => void;
 }
@@ -25,7 +27,7 @@ export async function* loadManifests(
   let found = unreadable.length;
   for (const [index, file] of files.entries()) {
     options.onProgress?.(index, files.length);
-    const load = await loadManifest(file, options.limits);
+    const load = await loadManifest(file, options.limits, options.factsFor);
     const isCandidate = isCandidateFile(load, named.has(file));
     found += isCandidate ? 1 : 0;
     if (load.ok) yield load.loaded;

@@ -1,4 +1,6 @@
-import { type Manifest, manifestSchema } from '../schema/manifest.js';
+import { identifier } from '../schema/common.js';
+import type { FactDeclarations } from '../schema/facts.js';
+import { type Manifest, manifestSchema, manifestSchemaFor } from '../schema/manifest.js';
 import type { Limits } from './limits.js';
 import { readText } from './read-file.js';
 import type { Problem } from './problem.js';
@@ -19,14 +21,18 @@ export type ManifestLoad =
   | { ok: true; loaded: LoadedManifest }
   | { ok: false; file: string; problems: Problem[]; isCriteria?: boolean; /** A criteria file's id and where it is written. */ definition?: CriteriaDefinition };
 
-export function parseManifest(file: string, text: string, limits?: Partial<Limits>): ManifestLoad {
-  return manifestFromYaml(parseYaml(file, text, limits));
+/** Parses and validates a manifest; with `facts` (a criteria set's declarations), its facts against them. */
+export function parseManifest(file: string, text: string, limits?: Partial<Limits>, facts?: FactDeclarations): ManifestLoad {
+  return manifestFromYaml(parseYaml(file, text, limits), facts);
 }
 
-/** parseManifest for YAML already parsed, so a caller that inspected it does not parse it again. */
-export function manifestFromYaml(parsed: ParsedYaml): ManifestLoad {
+/**
+ * parseManifest for YAML already parsed, so a caller that inspected it does not parse it again. With
+ * `facts`, the declarations of the set the manifest is evaluated with, its `facts` are held to them.
+ */
+export function manifestFromYaml(parsed: ParsedYaml, facts?: FactDeclarations): ManifestLoad {
   const file = parsed.source.file;
-  const result = validateParsed(parsed, manifestSchema);
+  const result = validateParsed(parsed, manifestSchemaFor(facts) as typeof manifestSchema);
   if (!result.ok && result.source && isCriteriaDocument(result.source)) {
     const problem = { file, line: 1, column: 1, message: 'this is a criteria file, not a candidate manifest (give it with --criteria)' };
     const definition = criteriaDefinitionOf(parsed);
@@ -44,8 +50,25 @@ export function isCandidateFile(load: ManifestLoad, named: boolean): boolean {
   return load.ok || !load.isCriteria || named;
 }
 
-export async function loadManifest(file: string, limits?: Partial<Limits>): Promise<ManifestLoad> {
+/**
+ * The category a parsed manifest names, read before validation so the manifest can be validated
+ * against that set's facts; only a well-formed id (never a path) counts.
+ */
+export function rawCategory(value: unknown): string | undefined {
+  const category = (value as { category?: unknown } | null)?.category;
+  return identifier.safeParse(category).success ? (category as string) : undefined;
+}
+
+/** The facts declared by the set a manifest names in `category`, when that is a usable set. */
+export type FactsFor = (category: string) => Promise<FactDeclarations | undefined>;
+
+/** Reads and validates a manifest; with `factsFor`, its facts against those its category's set declares. */
+export async function loadManifest(file: string, limits?: Partial<Limits>, factsFor?: FactsFor): Promise<ManifestLoad> {
   const read = await readText(file, limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
-  return parseManifest(file, read.text, limits);
+  if (!factsFor) return parseManifest(file, read.text, limits);
+  const parsed = parseYaml(file, read.text, limits);
+  const category = parsed.problems.length === 0 ? rawCategory(parsed.value) : undefined;
+  const load = manifestFromYaml(parsed, category === undefined ? undefined : await factsFor(category));
+  return load;
 }

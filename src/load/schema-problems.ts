@@ -11,8 +11,8 @@ const YAML11_BOOLEANS = new Set(['yes', 'no', 'on', 'off', 'y', 'n', 'true', 'fa
 /** Turns a zod validation failure into problems worded for a person and pinned to the YAML source. */
 export function schemaProblems(schema: z.ZodType, issues: readonly Issue[], source: YamlSource, base: Path = []): Problem[] {
   const problems: Problem[] = [];
-  for (const issue of issues.flatMap(pickUnionBranch)) {
-    for (const { path, message, atKey } of describeIssue(schema, issue)) {
+  for (const issue of issues) {
+    for (const { path, message, atKey } of pickUnionBranch(issue).flatMap((picked) => describeIssue(schema, picked))) {
       const where = [...base, ...path];
       const { line, column } = locate(source, where, { key: atKey });
       problems.push({ file: source.file, line, column, message: `${formatPath(where)}${message}` });
@@ -35,14 +35,40 @@ interface Described {
 
 /**
  * A union (a source is a URL or an object) reports every branch; keep the one matching the value's
- * kind, with every problem it found, so a source entry's problems all show in one run.
+ * kind, with all of its problems.
  */
 function pickUnionBranch(issue: Issue): Issue[] {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
-  const branches = issue.errors.filter((branch) => !branch.every((inner) => inner.code === 'invalid_type' && inner.path.length === 0));
-  const chosen = branches.length === 1 ? branches[0] : undefined;
+  const input = (issue as { input?: unknown }).input;
+  const branches = issue.errors.filter((branch) => !refusesKind(branch, input));
+  const chosen = branches.length === 1 ? branches[0] : branches.length === 0 && isDeclaredFact(issue) ? scalarBranch(issue.errors) : undefined;
   if (!chosen || chosen.length === 0) return [issue];
   return chosen.flatMap((inner) => pickUnionBranch({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
+}
+
+/** A branch that refused the value as a whole for its kind (a mapping where a value was expected, or the reverse). */
+function refusesKind(branch: readonly Issue[], input: unknown): boolean {
+  return branch.every((inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || (inner.code === 'invalid_value' && isMapping(input))));
+}
+
+/**
+ * A declared fact's value (`facts.<name>`: its typed value, or `{ value, sources }`) has one plain
+ * form, whose own wording (with its hints: "remove the quotes", "YAML 1.2 reads yes as a string")
+ * says more than the list of forms. Elsewhere (a source entry: a URL or `{ url, ... }`; a free-form
+ * fact: a string, a number, a boolean or a list) the accepted forms are listed.
+ */
+function isDeclaredFact(issue: Issue): boolean {
+  const plain = issue.code === 'invalid_union' ? issue.errors.filter((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.expected === 'object')) : [];
+  return issue.path.length === 2 && issue.path[0] === 'facts' && plain.length === 1;
+}
+
+/** Every branch refused the value's type: for a value that is not a mapping, the branch for a plain value says most. */
+function scalarBranch(errors: readonly (readonly Issue[])[]) {
+  return errors.find((branch) => branch.some((inner) => inner.code === 'invalid_type' && inner.expected !== 'object' && !isMapping(inner.input)));
+}
+
+function isMapping(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && !Array.isArray(value);
 }
 
 function describeIssue(schema: z.ZodType, issue: Issue): Described[] {
@@ -50,7 +76,8 @@ function describeIssue(schema: z.ZodType, issue: Issue): Described[] {
   const input = (issue as { input?: unknown }).input;
   switch (issue.code) {
     case 'unrecognized_keys': {
-      const known = schemasAt(schema, path).flatMap(keysOf);
+      const known = [...new Set(schemasAt(schema, path).flatMap((at) => keysOf(at, input)))];
+      if (path.length === 1 && path[0] === 'facts') return issue.keys.map((key) => undeclaredFact(key, known));
       return issue.keys.map((key) => {
         const hint = closest(key, known);
         return {
@@ -85,6 +112,7 @@ function describeIssue(schema: z.ZodType, issue: Issue): Described[] {
     case 'too_big':
       return [{ path, message: tooBig(issue) }];
     case 'invalid_union': {
+      if (issue.discriminator !== undefined) return [{ path, message: badDiscriminator(issue, input) }];
       const forms = schemasAt(schema, path).flatMap(unionForms);
       const expected = forms.length > 0 ? `expected ${alternatives(forms)}, got ${show(input)}` : `${show(input)} is not any of the accepted forms`;
       return [{ path, message: expected + nullHint(schema, path, input) }];
@@ -92,6 +120,28 @@ function describeIssue(schema: z.ZodType, issue: Issue): Described[] {
     default:
       return [{ path, message: issue.message }];
   }
+}
+
+/** A manifest's fact that the criteria set it is evaluated with does not declare (a typo, most often). */
+function undeclaredFact(key: string, declared: string[]): Described {
+  const hint = closest(key, declared);
+  return {
+    path: ['facts', key],
+    atKey: true,
+    message: `unknown fact "${key}"${hint ? `; did you mean "${hint}"?` : ''} (the criteria set declares: ${declared.join(', ') || 'none'})`,
+  };
+}
+
+/** A tagged mapping (a fact declaration's `type`) whose tag is missing or not one of the known ones. */
+function badDiscriminator(issue: z.core.$ZodIssueInvalidUnion, input: unknown): string {
+  const tag = issue.discriminator as string;
+  const value = isMapping(input) ? (input as Record<string, unknown>)[tag] : undefined;
+  const options = (issue as { options?: unknown[] }).options ?? [];
+  const allowed = options.map((option) => JSON.stringify(option)).join(', ');
+  // zod reports it at the tag's own path (`facts.x.type`), with the whole mapping as input.
+  if (value === undefined) return `is required (expected one of ${allowed})`;
+  const hint = typeof value === 'string' ? closest(value, options.map(String)) : undefined;
+  return `expected one of ${allowed}, got ${show(value)}${hint ? `; did you mean "${hint}"?` : ''}`;
 }
 
 /** What each branch of a union accepts, in words: "an http(s) URL", "a mapping {url, quote, retrieved}". */

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { manifestSchema } from '../schema/manifest.js';
 import { closest } from '../schema/suggest.js';
 import { elementOf, kindOf, schemasAt } from '../schema/walk.js';
 import type { CompiledCheck, Operator } from './operator.js';
@@ -97,10 +98,10 @@ function checkPath(operator: Operator, options: unknown, path: string, at: NodeP
     if (found.length === 0) {
       const known = parent.flatMap((schema) => objectKeys(schema));
       const hint = closest(segments[depth - 1] ?? '', known);
-      problems.push({
-        path: at,
-        message: `path "${path}" is not a manifest field${hint ? `; did you mean "${[...segments.slice(0, depth - 1), hint].join('.')}"?` : ''}`,
-      });
+      const suggestion = hint ? `; did you mean "${[...segments.slice(0, depth - 1), hint].join('.')}"?` : '';
+      // Under `facts` (once the set declares its facts) the names come from the declarations, not from pgcheck.
+      const what = depth === 2 && segments[0] === 'facts' && scope.schema !== manifestSchema ? `not a fact this set declares${suggestion} (declared: ${known.join(', ') || 'none'})` : `not a manifest field${suggestion}`;
+      problems.push({ path: at, message: `path "${path}" is ${what}` });
       return;
     }
   }

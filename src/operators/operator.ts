@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { isFactPath, isLongForm } from '../engine/fact-forms.js';
 import type { Finding, OperatorFinding } from '../engine/findings.js';
 
 export type Status = 'pass' | 'fail' | 'unknown';
@@ -107,6 +108,7 @@ export function read(ctx: Context, path: string): { found: boolean; value: unkno
     }
     value = (value as Record<string, unknown>)[segment];
   }
+  if (isFactPath(absolute) && isLongForm(value)) value = value.value;
   return { found: value !== undefined, value, path: absolute };
 }
 

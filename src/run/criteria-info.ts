@@ -1,6 +1,7 @@
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache, type CriteriaSources, installedCriteriaIds } from '../load/criteria-sets.js';
 import { describeCheck } from '../engine/describe-check.js';
+import { describeFactType } from '../schema/facts.js';
 import { requireCriteria } from './criteria-option.js';
 
 /** One line's worth about a criteria set, as `pgcheck criteria` lists it. */
@@ -30,12 +31,22 @@ export interface CriterionDetails {
   from?: string;
 }
 
+/** A fact the set declares, as `criteria show` lists it. */
+export interface FactDetails {
+  name: string;
+  /** The type in words: `enum: none | opt-in`, `integer (at least 1)`, `list of text`... */
+  type: string;
+  text: string;
+}
+
 export interface CriteriaSetDetails extends CriteriaSetSummary {
   description?: string;
   /** The set this one extends, as its file names it. */
   extends?: string;
   /** How old evidence may be before a result is flagged stale, e.g. `12 months`. */
   max_age?: string;
+  /** The facts the set declares; absent when it declares none (its manifests' `facts` are free-form). */
+  facts?: FactDetails[];
   criteria: CriterionDetails[];
 }
 
@@ -58,6 +69,9 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
     ...(set.description === undefined ? {} : { description: set.description.trim() }),
     ...(set.extends === undefined ? {} : { extends: set.extends }),
     ...(set.max_age === undefined ? {} : { max_age: set.max_age }),
+    ...(set.facts === undefined
+      ? {}
+      : { facts: Object.entries(set.facts).map(([name, declaration]) => ({ name, type: describeFactType(declaration), text: declaration.text.trim() })) }),
     criteria: set.criteria.map((criterion) => ({
       id: criterion.id,
       level: criterion.level,

@@ -1,8 +1,11 @@
 import { evaluateManifest } from '../engine/evaluate.js';
+import { valueLocation } from '../engine/fact-forms.js';
 import { CriteriaCache, type CriteriaSources, unknownSetMessage } from '../load/criteria-sets.js';
 import type { CriteriaDefinition } from '../load/kind.js';
 import type { Limits } from '../load/limits.js';
-import { loadManifest } from '../load/manifest.js';
+import { manifestFromYaml, rawCategory } from '../load/manifest.js';
+import { readText } from '../load/read-file.js';
+import { parseYaml } from '../load/source.js';
 import type { Problem } from '../load/problem.js';
 import { locate, type YamlSource } from '../load/source.js';
 import { type CandidateReport, resultReport } from '../report/report.js';
@@ -42,7 +45,13 @@ export type FileEvaluator = (file: string, named: boolean) => Promise<FileOutcom
 /** Evaluates single files under `settings`, loading each criteria set once. */
 export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(settings.criteriaDir, settings.limits, settings.sources)): FileEvaluator {
   return async (file) => {
-    const load = await loadManifest(file, settings.limits);
+    const read = await readText(file, settings.limits);
+    if ('problem' in read) return { errors: [read.problem], warnings: [], isCandidate: true };
+    const parsed = parseYaml(file, read.text, settings.limits);
+    // The set is found first: a manifest's facts are validated against the facts that set declares.
+    const wanted = parsed.problems.length === 0 ? (settings.criteria ?? rawCategory(parsed.value)) : undefined;
+    const applied = wanted === undefined ? undefined : await cache.resolve(wanted);
+    const load = manifestFromYaml(parsed, applied?.ok ? applied.set.facts : undefined);
     if (!load.ok) {
       // A criteria file among the paths, named or found in a directory, is a set of the run.
       if (load.isCriteria) return { errors: [], warnings: [], isCandidate: false, criteriaFile: { file, ...(load.definition ? { definition: load.definition } : {}) } };
@@ -73,7 +82,7 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
       criteria: set.id,
       verdict: evaluation.verdict,
       best_case: evaluation.bestCase,
-      results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
+      results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, valueLocation(manifest, path)))),
     };
     return { candidate, reference, errors: [], warnings: [...warnings, ...notes.warnings], isCandidate: true };
   };

@@ -5,7 +5,8 @@ import { loadCriteriaFile } from '../load/criteria-file.js';
 import { installedCriteriaDir } from '../paths.js';
 import { compareFiles, discoverFiles } from '../load/discover.js';
 import { criteriaDefinitionOf, isCriteriaDocument } from '../load/kind.js';
-import { manifestFromYaml } from '../load/manifest.js';
+import { manifestFromYaml, rawCategory } from '../load/manifest.js';
+import type { FactDeclarations } from '../schema/facts.js';
 import type { Problem } from '../load/problem.js';
 import { readText } from '../load/read-file.js';
 import { locate, type ParsedYaml, parseYaml, type YamlSource } from '../load/source.js';
@@ -93,7 +94,7 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
     if (!load.ok) return { file, kind: 'criteria', valid: false, ...idOf(parsed.value), problems: load.problems };
     return { file, kind: 'criteria', valid: true, id: load.set.id, criteria: load.set.criteria.length, problems: [] };
   }
-  const load = manifestFromYaml(parsed);
+  const load = manifestFromYaml(parsed, await declaredFacts(rawCategory(parsed.value), context));
   if (!load.ok) return { file, kind: 'manifest', valid: false, ...categoryOf(parsed.value), problems: load.problems };
   const { manifest, source } = load.loaded;
   const warnings = load.loaded.warnings.length > 0 ? { warnings: load.loaded.warnings } : {};
@@ -116,6 +117,15 @@ async function unknownWaiverProblems(manifest: Manifest, source: YamlSource, con
     ids.includes(waiver.criterion) ? [] : [unknownCriterionNote(waiver.criterion, index, ids, resolution.set.id)],
   );
   return waiverProblems(notes, source).errors;
+}
+
+/** The facts the manifest's set declares, when its category names a usable set. */
+async function declaredFacts(category: string | undefined, context: CategoryContext): Promise<FactDeclarations | undefined> {
+  if (category === undefined) return undefined;
+  if (context.given?.id === category) return context.given.facts;
+  if (!context.installed.includes(category)) return undefined;
+  const resolution = await context.cache.resolve(category);
+  return resolution.ok ? resolution.set.facts : undefined;
 }
 
 /** Why `category` names no usable criteria set, or undefined when it does. */

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { httpUrl, identifier, isoDate, maxAge } from './common.js';
+import { factDeclarationsSchema } from './facts.js';
 
 export const CRITERIA_FORMAT = 1;
 
@@ -34,6 +35,7 @@ export const criteriaSetSchema = z
     max_age: maxAge.optional().meta({
       description: "How old a manifest's reviewed date (or a source's retrieved date) may be before results built on it are stale",
     }),
+    facts: factDeclarationsSchema.optional(),
     criteria: z.array(criterionSchema).min(1).max(200),
   })
   .meta({ title: 'pgcheck criteria set' });

@@ -1,10 +1,12 @@
 import { z } from 'zod';
 import { httpUrl, identifier, isoDate, partialDate } from './common.js';
+import type { FactDeclaration, FactDeclarations } from './facts.js';
 import { parseLicense } from './spdx.js';
 
 export const MANIFEST_FORMAT = 1;
 
-const source = z.union([
+/** One source: a URL, or {url, quote, retrieved}. Every list of sources in a manifest is a list of these. */
+export const source = z.union([
   httpUrl,
   z.strictObject({
     url: httpUrl,
@@ -35,8 +37,8 @@ export const spdxExpression = z
 export const mfaMethods = ['totp', 'fido2', 'sms', 'email', 'push'] as const;
 export const fileOperations = ['upload', 'download', 'delete', 'organize', 'share'] as const;
 
-export const manifestSchema = z
-  .strictObject({
+/** The built-in fields and sections, the same for every category; `facts` is added per criteria set. */
+const builtInShape = {
     pgcheck: z.literal(MANIFEST_FORMAT).meta({ description: 'Manifest format version' }),
     name: z.string().min(1).max(200).meta({ description: 'Name of the tool' }),
     category: identifier.meta({ description: 'Id of the criteria set applied by default, e.g. photo-management' }),
@@ -147,18 +149,94 @@ export const manifestSchema = z
       .max(100)
       .optional()
       .meta({ description: 'Criteria waived for this tool: shown as waived (never pass) and counted as met until they expire' }),
-    facts: z
-      .record(
-        z
-          .string()
-          .regex(/^[a-z][a-z0-9_-]*$/, { error: 'expected a fact name of lower-case letters, digits, _ and -' })
-          .max(64)
-          .meta({ description: 'Fact name' }),
-        z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(2000)).max(100)]),
-      )
-      .optional()
-      .meta({ description: 'Facts for criteria of other categories that the sections above do not cover' }),
-  })
-  .meta({ title: 'pgcheck candidate manifest', description: 'One privacy tool and the public sources behind each claim' });
+};
+
+const freeFormFacts = z
+  .record(
+    z
+      .string()
+      .regex(/^[a-z][a-z0-9_-]*$/, { error: 'expected a fact name of lower-case letters, digits, _ and -' })
+      .max(64)
+      .meta({ description: 'Fact name' }),
+    z.union([z.string().max(2000), z.number(), z.boolean(), z.array(z.string().max(2000)).max(100)]),
+  )
+  .optional()
+  .meta({ description: 'Facts for criteria of other categories that the sections above do not cover' });
+
+const MANIFEST_META = { title: 'pgcheck candidate manifest', description: 'One privacy tool and the public sources behind each claim' };
+
+/** The manifest for a criteria set that declares no facts: `facts` is a free-form mapping, as it always was. */
+export const manifestSchema = z.strictObject({ ...builtInShape, facts: freeFormFacts }).meta(MANIFEST_META);
 
 export type Manifest = z.infer<typeof manifestSchema>;
+
+/**
+ * `input`: what a manifest file may hold (each fact as its value, or `{ value, sources }`).
+ * `value`: what a check reads at `facts.<name>` (the value alone), for compiling criteria.
+ */
+export type ManifestForm = 'input' | 'value';
+
+const forSets = { input: new WeakMap<FactDeclarations, z.ZodType>(), value: new WeakMap<FactDeclarations, z.ZodType>() };
+
+/**
+ * The one description of a manifest for a criteria set: the built-in sections plus the facts the set
+ * declares, typed. Without declarations it is `manifestSchema` itself. Built once per set.
+ */
+export function manifestSchemaFor(facts: FactDeclarations | undefined, form: ManifestForm = 'input'): z.ZodType {
+  if (facts === undefined) return manifestSchema;
+  let schema = forSets[form].get(facts);
+  if (!schema) {
+    schema = z.strictObject({ ...builtInShape, facts: declaredFacts(facts, form) }).meta(MANIFEST_META);
+    forSets[form].set(facts, schema);
+  }
+  return schema;
+}
+
+function declaredFacts(facts: FactDeclarations, form: ManifestForm) {
+  const shape = Object.fromEntries(
+    Object.entries(facts).map(([name, declaration]) => {
+      const value = factValue(declaration);
+      const field = form === 'value' ? value : z.union([value, factWithSources(value)]);
+      return [name, field.optional().meta({ description: declaration.text })];
+    }),
+  );
+  return z
+    .strictObject(shape)
+    .optional()
+    .meta({ description: "Facts this category's criteria read, as its criteria set declares them: each a value, or { value, sources }" });
+}
+
+/** The long form: one fact with its own sources, so evidence and staleness are judged for it alone. */
+function factWithSources(value: z.ZodType) {
+  return z.strictObject({
+    value,
+    sources: sources.meta({ description: 'Public pages behind this fact (instead of sources.facts)' }),
+  });
+}
+
+/** The schema of a declared fact's value. */
+export function factValue(declaration: FactDeclaration): z.ZodType {
+  switch (declaration.type) {
+    case 'boolean':
+      return z.boolean();
+    case 'integer':
+    case 'number': {
+      let number = declaration.type === 'integer' ? z.int() : z.number();
+      if (declaration.min !== undefined) number = number.min(declaration.min);
+      if (declaration.max !== undefined) number = number.max(declaration.max);
+      return number;
+    }
+    case 'text':
+      return text;
+    case 'url':
+      return httpUrl;
+    case 'date':
+      return isoDate;
+    case 'enum':
+      return z.enum(declaration.values as [string, ...string[]]);
+    case 'list':
+      return z.array(declaration.values ? z.enum(declaration.values as [string, ...string[]]) : text).max(100);
+    case 'spdx':
+      return spdxExpression;
+  }
+}

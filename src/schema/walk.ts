@@ -53,10 +53,10 @@ function childSchemas(schema: z.ZodType, segment: Segment): z.ZodType[] {
 }
 
 /** Keys an object schema accepts, for did-you-mean hints. */
-export function keysOf(schema: z.ZodType): string[] {
+export function keysOf(schema: z.ZodType, input?: unknown): string[] {
   const d = def(unwrap(schema));
   if (d.type === 'object') return Object.keys(d.shape as object);
-  if (d.type === 'union') return (d.options as z.ZodType[]).flatMap(keysOf);
+  if (d.type === 'union') return [...new Set(taggedOptions(d, input).flatMap((option) => keysOf(option)))];
   return [];
 }
 
@@ -77,6 +77,15 @@ export function isOptionalAt(root: z.ZodType, path: readonly Segment[]): boolean
     const field = Object.hasOwn(shape, key) ? shape[key] : undefined;
     return field !== undefined && def(field).type === 'optional';
   });
+}
+
+/** A tagged union's options for the value's tag (a fact declaration of `type: enum`), or all of them. */
+function taggedOptions(d: Def, input: unknown): z.ZodType[] {
+  const options = d.options as z.ZodType[];
+  const tag = typeof d.discriminator === 'string' && input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[d.discriminator] : undefined;
+  if (tag === undefined) return options;
+  const matching = options.filter((option) => valuesOf(def(unwrap(option)).shape ? ((def(unwrap(option)).shape as Record<string, z.ZodType>)[d.discriminator as string] ?? option) : option)?.includes(tag));
+  return matching.length > 0 ? matching : options;
 }
 
 export function kindOf(schema: z.ZodType): string {

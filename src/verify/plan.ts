@@ -1,4 +1,7 @@
-import type { Manifest } from '../schema/manifest.js';
+import type { z } from 'zod';
+import type { FactDeclarations } from '../schema/facts.js';
+import { type Manifest, manifestSchemaFor, source as sourceSchema } from '../schema/manifest.js';
+import { elementOf, keysOf, schemasAt } from '../schema/walk.js';
 import type { ManifestPath } from '../operators/operator.js';
 import { type GithubRepository, githubRepository } from './github.js';
 
@@ -10,10 +13,11 @@ export type PlannedCheck =
 
 type Source = string | { url: string; quote?: string | undefined };
 
-const SECTIONS_WITH_SOURCES = ['hosting', 'encryption', 'pricing', 'authentication', 'web_interface', 'export', 'source_code'] as const;
-
-/** Every online check the manifest calls for; each URL checked for reachability once per manifest. */
-export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>): PlannedCheck[] {
+/**
+ * Every online check the manifest calls for; each URL checked for reachability once per manifest.
+ * `facts`: the declarations of the manifest's criteria set, whose long-form facts carry sources.
+ */
+export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>, facts?: FactDeclarations): PlannedCheck[] {
   const checks: PlannedCheck[] = [];
   const reachable = new Set<string>();
   const repositories = new Map<string, Extract<PlannedCheck, { kind: 'repository' }>>();
@@ -41,7 +45,11 @@ export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>)
     if (licence !== undefined && !check.licences.some((known) => known.expression === licence)) check.licences.push({ expression: licence, path: licencePath });
   };
 
-  for (const section of SECTIONS_WITH_SOURCES) addSources(manifest[section]?.sources, [section, 'sources']);
+  // Every list of sources in the file, found through the manifest's schema. Sections' own lists come
+  // first and the top-level `sources` map and per-fact sources last, so reports keep their order.
+  const lists = sourceLists(manifest, manifestSchemaFor(facts), []).filter(({ path }) => path[0] !== 'audits');
+  const ownLists = lists.filter(({ path }) => path.length === 2 && path[0] !== 'sources');
+  for (const { path, list } of ownLists) addSources(list, path);
   if (manifest.web_interface?.url) addUrl(manifest.web_interface.url, ['web_interface', 'url']);
   manifest.audits?.forEach((audit, index) => {
     if (audit.report) addUrl(audit.report, ['audits', index, 'report']);
@@ -52,5 +60,20 @@ export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>)
   code?.components?.forEach((component, index) =>
     component.repository && addRepository(component.repository, component.license, ['source_code', 'components', index, 'repository'], ['source_code', 'components', index, 'license']),
   );
+  for (const { path, list } of lists.filter((entry) => !ownLists.includes(entry))) addSources(list, path);
   return checks;
+}
+
+/** The lists of sources in `value`, walked in the schema's key order, each with its path. */
+function sourceLists(value: unknown, root: z.ZodType, path: ManifestPath): { path: ManifestPath; list: Source[] }[] {
+  const schemas = schemasAt(root, path);
+  if (Array.isArray(value)) {
+    if (schemas.some((schema) => elementOf(schema) === sourceSchema)) return [{ path, list: value as Source[] }];
+    return value.flatMap((item, index) => sourceLists(item, root, [...path, index]));
+  }
+  if (value === null || typeof value !== 'object') return [];
+  const keys = [...new Set(schemas.flatMap((schema) => keysOf(schema, value)))].filter((key) => Object.hasOwn(value, key));
+  const inRecord = schemas.some((schema) => keysOf(schema).length === 0);
+  const names = inRecord ? Object.keys(value) : keys;
+  return names.flatMap((key) => sourceLists((value as Record<string, unknown>)[key], root, [...path, key]));
 }

@@ -1,3 +1,4 @@
+import { CriteriaCache } from '../load/criteria-sets.js';
 import { loadManifests } from '../load/load-manifests.js';
 import type { Limits } from '../load/limits.js';
 import type { Problem } from '../load/problem.js';
@@ -19,6 +20,8 @@ export interface VerifyOptions {
   client: HttpClient;
   /** Bounds on untrusted input; any not given keeps its default. */
   limits?: Partial<Limits>;
+  /** Id or path of the criteria set whose fact declarations every manifest's facts follow (default: each one's category). */
+  criteria?: string;
   /** Requests in flight at once, over all hosts (default 16). */
   concurrency?: number;
   /** Requests in flight at once to one host (default 4). */
@@ -52,8 +55,14 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
   const githubApi = options.githubApi ?? DEFAULT_GITHUB_API;
   const errors: Problem[] = [];
   const loaded: LoadedCandidate[] = [];
-  for await (const { file, manifest, source } of loadManifests(paths, { errors }, options.limits ? { limits: options.limits } : {})) {
-    loaded.push({ file, name: manifest.name, source, checks: planChecks(manifest, githubHostsFor(githubApi)) });
+  // A manifest's facts are held to its criteria set's declarations, whose long-form facts carry sources to check.
+  const sets = new CriteriaCache(undefined, options.limits);
+  const factsFor = async (category: string) => {
+    const resolution = await sets.resolve(options.criteria ?? category);
+    return resolution.ok ? resolution.set.facts : undefined;
+  };
+  for await (const { file, manifest, source } of loadManifests(paths, { errors }, { ...(options.limits ? { limits: options.limits } : {}), factsFor })) {
+    loaded.push({ file, name: manifest.name, source, checks: planChecks(manifest, githubHostsFor(githubApi), await factsFor(manifest.category)) });
   }
 
   const network = watchNetwork(options.client, options.stallMs);
