@@ -5,6 +5,7 @@ import { terminalText } from '../format/terminal-text.js';
 import { type CriteriaSetDetails, type CriteriaSetSummary, CriteriaCatalog, describeCriteriaSet, summarizeCriteriaSet } from '../run/criteria-info.js';
 import { printCriteriaError } from './criteria-error.js';
 import type { Io } from './io.js';
+import { registerSync } from './sync.js';
 
 export type InfoFormat = 'text' | 'json';
 
@@ -127,4 +128,5 @@ export function registerCriteria(program: Command, io: Io, setExitCode: (code: n
     .action(async (reference: string | undefined, options: { criteria?: string; format: InfoFormat }) =>
       setExitCode(await showCriteriaCommand(reference, options, io)),
     );
+  registerSync(criteria, io, setExitCode);
 }

@@ -21,7 +21,10 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
     printCriteriaError(io, error);
     return 2;
   }
-  for (const file of validation.files) printProblems(io, file.problems);
+  for (const file of validation.files) {
+    printProblems(io, file.problems);
+    printProblems(io, file.warnings ?? [], 'warning: ');
+  }
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ tool: 'pgcheck', version: packageVersion(), ...validation }, null, 2)}\n`);
   } else if (!options.quiet) {

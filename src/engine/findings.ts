@@ -20,7 +20,8 @@ export type Finding =
   | { code: 'some' | 'every'; path: Path; status: ComposedStatus; count: number; children: Finding[] }
   | { code: 'not-applicable'; condition: Finding }
   | { code: 'applicability-unknown'; condition: Finding }
-  | { code: 'no-source'; subjects: string[]; claim: Finding };
+  | { code: 'no-source'; subjects: string[]; claim: Finding }
+  | { code: 'todo' };
 
 const MAX_LISTED_ITEMS = 3;
 
@@ -59,6 +60,8 @@ export function describeFinding(finding: Finding): string {
       return `does not apply: ${factOf(finding.condition)}`;
     case 'applicability-unknown':
       return `unknown whether it applies: ${describeFinding(finding.condition)}`;
+    case 'todo':
+      return 'not yet expressed as a check';
     case 'no-source':
       return `no source for ${alternatives(finding.subjects, 'and')} (${describeFinding(finding.claim)})`;
     default: {

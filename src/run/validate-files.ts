@@ -6,6 +6,7 @@ import { isCriteriaDocument } from '../load/kind.js';
 import { manifestFromYaml } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { readText } from '../load/read-file.js';
+import { todoCheckWarnings } from '../load/todo-checks.js';
 import { locate, parseYaml, type YamlSource } from '../load/source.js';
 import { closest } from '../schema/suggest.js';
 import { requireCriteria } from './criteria-option.js';
@@ -25,6 +26,8 @@ export interface FileValidation {
   /** For a valid criteria file, how many criteria it holds. */
   criteria?: number;
   problems: Problem[];
+  /** Things to finish that do not make the file invalid (criteria not yet expressed as a check); only when there are some. */
+  warnings?: Problem[];
 }
 
 export interface Validation {
@@ -78,7 +81,8 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
   if (isCriteriaDocument(parsed.source)) {
     const load = criteriaFromYaml(parsed);
     if (!load.ok) return { file, kind: 'criteria', valid: false, ...idOf(parsed.value), problems: load.problems };
-    return { file, kind: 'criteria', valid: true, id: load.set.id, criteria: load.set.criteria.length, problems: [] };
+    const warnings = todoCheckWarnings(parsed.value, parsed.source);
+    return { file, kind: 'criteria', valid: true, id: load.set.id, criteria: load.set.criteria.length, problems: [], ...(warnings.length > 0 ? { warnings } : {}) };
   }
   const load = manifestFromYaml(parsed);
   if (!load.ok) return { file, kind: 'manifest', valid: false, ...categoryOf(parsed.value), problems: load.problems };
