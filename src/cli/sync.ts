@@ -1,5 +1,6 @@
 import { type Command, Option } from 'commander';
 import { importCriteriaCommand, type ImportCommandOptions } from './criteria-import.js';
+import { type DriftCommandOptions, driftCommand } from './criteria-drift.js';
 import type { Io } from './io.js';
 import { addLimitOptions } from './limit-options.js';
 import { parseSeconds } from './verify.js';
@@ -18,6 +19,15 @@ export function registerSync(criteria: Command, io: Io, setExitCode: (code: numb
     .option('-o, --output <file>', 'write the set to this file instead of stdout')
     .option('--force', 'overwrite the output file if it exists');
   addPageOptions(importCommand).action(async (page: string, options: ImportCommandOptions) => setExitCode(await importCriteriaCommand(page, options, io)));
+
+  const drift = criteria
+    .command('drift')
+    .description("compare a criteria set with the page it came from: each criterion unchanged, reworded, moved or removed, and bullets added")
+    .argument('<set>', 'installed id or path of a criteria file')
+    .option('--upstream <page>', "the page (markdown file or URL of its markdown) to compare with (default: the set's upstream)")
+    .option('--section <heading>', 'the criteria section to compare with, by the heading it is under, when the page has several')
+    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'));
+  addPageOptions(drift).action(async (set: string, options: DriftCommandOptions) => setExitCode(await driftCommand(set, options, io)));
 }
 
 /** How a page is fetched when a URL is given: verify's client, limits and guard. */
