@@ -13,6 +13,8 @@ export interface UpstreamBullet {
   tiered: boolean;
   /** The themed subsection (`### Technology`) the bullet is under, if any. */
   theme?: string;
+  /** The sentence that introduces the bullet's list (`Must not do any of the following:`), if any. */
+  lead?: string;
   line: number;
 }
 
@@ -38,6 +40,8 @@ const CONTAINER_CLOSE = /<\/(div|details|aside|section)\s*>/gi;
 /** Reads every criteria section of a page written in the site's markdown. Pure: the lexer is passed in. */
 export function readCriteriaPage(markdown: string, lex: Lex): CriteriaPage {
   const { body, title, lines } = splitFrontMatter(markdown.replace(/\r\n?/g, '\n'));
+  // Front matter names the page; without it, its first top-level heading does.
+  let pageTitle = title;
   const tokens = withLines(lex(body), lines + 1);
   const sections: CriteriaSection[] = [];
   const headings: { depth: number; text: string }[] = [];
@@ -45,6 +49,7 @@ export function readCriteriaPage(markdown: string, lex: Lex): CriteriaPage {
     const { token, line } = tokens[index]!;
     if (token.type !== 'heading') continue;
     const text = plainText(token.tokens);
+    if (token.depth === 1) pageTitle ??= text;
     if (!CRITERIA_HEADING.test(text)) {
       headings.push({ depth: token.depth, text });
       continue;
@@ -52,9 +57,9 @@ export function readCriteriaPage(markdown: string, lex: Lex): CriteriaPage {
     const parent = [...headings].reverse().find((heading) => heading.depth < token.depth && heading.depth > 1);
     const end = tokens.findIndex((next, at) => at > index && next.token.type === 'heading' && (next.token as Tokens.Heading).depth <= token.depth);
     const content = tokens.slice(index + 1, end === -1 ? tokens.length : end);
-    sections.push({ name: parent?.text ?? title ?? 'Criteria', line, bullets: sectionBullets(content, token.depth) });
+    sections.push({ name: parent?.text ?? pageTitle ?? 'Criteria', line, bullets: sectionBullets(content, token.depth) });
   }
-  return title === undefined ? { sections } : { title, sections };
+  return pageTitle === undefined ? { sections } : { title: pageTitle, sections };
 }
 
 interface Placed {
@@ -87,7 +92,10 @@ function sectionBullets(content: Placed[], depth: number): UpstreamBullet[] {
   let tier: Level | undefined;
   let theme: string | undefined;
   let containers = 0;
+  let lead: string | undefined;
   for (const { token, line } of content) {
+    const previousLead = lead;
+    if (token.type !== 'space') lead = undefined;
     if (token.type === 'html') {
       containers = Math.max(0, containers + count(token.raw, CONTAINER_OPEN) - count(token.raw, CONTAINER_CLOSE));
       continue;
@@ -98,10 +106,14 @@ function sectionBullets(content: Placed[], depth: number): UpstreamBullet[] {
       tier = tierOf(text);
       if (tier === undefined) theme = text;
     } else if (token.type === 'paragraph') {
-      // A bold line such as **Minimum to Qualify:** starts a tier; any other paragraph is prose.
-      tier = tierOf(plainText(token.tokens)) ?? tier;
+      // A bold line such as **Minimum to Qualify:** starts a tier; any other paragraph is prose,
+      // though one ending in a colon or an ellipsis introduces the list after it.
+      const text = plainText(token.tokens);
+      const starts = tierOf(text);
+      tier = starts ?? tier;
+      if (!starts && /(:|\.\.\.|\u2026)$/.test(text)) lead = text;
     } else if (token.type === 'list') {
-      bullets.push(...listBullets(token as Tokens.List, line, tier, theme));
+      bullets.push(...listBullets(token as Tokens.List, line, { tier, theme, lead: previousLead }));
     }
   }
   return bullets;
@@ -118,7 +130,13 @@ function tierOf(text: string): Level | undefined {
   return undefined;
 }
 
-function listBullets(list: Tokens.List, firstLine: number, tier: Level | undefined, theme: string | undefined): UpstreamBullet[] {
+interface ListContext {
+  tier: Level | undefined;
+  theme: string | undefined;
+  lead: string | undefined;
+}
+
+function listBullets(list: Tokens.List, firstLine: number, { tier, theme, lead }: ListContext): UpstreamBullet[] {
   let line = firstLine;
   return list.items.flatMap((item) => {
     const at = line;
@@ -129,6 +147,7 @@ function listBullets(list: Tokens.List, firstLine: number, tier: Level | undefin
     const level = tier ?? (/^should\b/i.test(text) ? 'best-case' : 'minimum');
     const bullet: UpstreamBullet = { text, level, tiered: tier !== undefined, line: at };
     if (theme !== undefined) bullet.theme = theme;
+    if (lead !== undefined) bullet.lead = lead;
     return [bullet];
   });
 }

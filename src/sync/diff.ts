@@ -48,6 +48,8 @@ export interface CandidateRef {
 export interface StatusChange {
   criterion: string;
   level: Level;
+  /** Differs from `level` when the criteria set moved the criterion to another tier (null: not in the old report). */
+  level_before: Level | null;
   /** null when the criterion was not in that report (the criteria set gained or lost it). */
   status_before: string | null;
   status_after: string | null;
@@ -112,17 +114,18 @@ function refOf({ file, name, criteria, verdict }: Candidate): CandidateRef {
   return { file, name, criteria, verdict };
 }
 
-/** Criteria whose status changed, in the new report's order, then those only the old one had. */
+/** Criteria whose status (or tier) changed, in the new report's order, then those only the old one had. */
 function resultChanges(before: Result[], after: Result[]): StatusChange[] {
   const old = new Map(before.map((result) => [result.criterion, result]));
   const seen = new Set(after.map((result) => result.criterion));
   const changes: StatusChange[] = [];
   for (const result of after) {
     const previous = old.get(result.criterion);
-    if (previous?.status === result.status) continue;
+    if (previous?.status === result.status && previous.level === result.level) continue;
     changes.push({
       criterion: result.criterion,
       level: result.level,
+      level_before: previous?.level ?? null,
       status_before: previous?.status ?? null,
       status_after: result.status,
       reason_before: previous?.reason ?? null,
@@ -131,7 +134,7 @@ function resultChanges(before: Result[], after: Result[]): StatusChange[] {
   }
   for (const result of before) {
     if (seen.has(result.criterion)) continue;
-    changes.push({ criterion: result.criterion, level: result.level, status_before: result.status, status_after: null, reason_before: result.reason, reason_after: null });
+    changes.push({ criterion: result.criterion, level: result.level, level_before: result.level, status_before: result.status, status_after: null, reason_before: result.reason, reason_after: null });
   }
   return changes;
 }

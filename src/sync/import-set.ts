@@ -47,6 +47,7 @@ export function importedSetYaml(section: CriteriaSection, options: ImportOptions
       const bullet = section.bullets[index]!;
       const notes = [
         ...(bullet.theme ? [`page line ${bullet.line}, under ${bullet.theme}`] : [`page line ${bullet.line}`]),
+        ...(bullet.lead ? [`after "${bullet.lead}"`] : []),
         ...(bullet.tiered ? [] : ['no tier on the page: level read from the wording']),
       ];
       if (isMap(item)) {

@@ -1,7 +1,7 @@
 import { markdownText } from '../../format/escape.js';
 import type { CandidateRef } from '../diff.js';
 import type { DiffFormatter } from './registry.js';
-import { statusText, summaryText, verdictMove, verdictText } from './words.js';
+import { levelText, statusText, summaryText, verdictMove, verdictText } from './words.js';
 
 /** A section per changed candidate with a table of its status changes, for pull requests and issues. */
 export const diffMarkdown: DiffFormatter = {
@@ -22,7 +22,7 @@ export const diffMarkdown: DiffFormatter = {
       }
       const rows = change.results.map(
         (result) =>
-          `| ${markdownText(result.criterion)} | ${result.level} | ${markdownText(statusText(result)).replace(' -&gt; ', ' → ')} | ${markdownText(result.reason_before ?? '')} | ${markdownText(result.reason_after ?? '')} |`,
+          `| ${markdownText(result.criterion)} | ${markdownText(levelText(result)).replace(' -&gt; ', ' → ')} | ${markdownText(statusText(result)).replace(' -&gt; ', ' → ')} | ${markdownText(result.reason_before ?? '')} | ${markdownText(result.reason_after ?? '')} |`,
       );
       sections.push([head, '', '| criterion | level | status | reason before | reason after |', '| --- | --- | --- | --- | --- |', ...rows].join('\n'));
     }

@@ -1,7 +1,7 @@
 import { terminalText } from '../../format/terminal-text.js';
 import type { CandidateRef } from '../diff.js';
 import type { DiffFormatter } from './registry.js';
-import { statusText, summaryText, verdictMove, verdictText } from './words.js';
+import { levelText, statusText, summaryText, verdictMove, verdictText } from './words.js';
 
 /** One line per candidate that changed, then its criteria whose status changed with both reasons. */
 export const diffTable: DiffFormatter = {
@@ -15,7 +15,7 @@ export const diffTable: DiffFormatter = {
     for (const change of diff.changed) {
       lines.push(`${verdictMove(change).padEnd(8)} ${candidate(change)}: ${verdictText(change)}`);
       for (const result of change.results) {
-        lines.push(`  ${terminalText(result.criterion)} (${result.level}): ${statusText(result)}`);
+        lines.push(`  ${terminalText(result.criterion)} (${levelText(result)}): ${statusText(result)}`);
         if (result.reason_before !== null) lines.push(`    before: ${terminalText(result.reason_before)}`);
         if (result.reason_after !== null) lines.push(`    after:  ${terminalText(result.reason_after)}`);
       }

@@ -11,7 +11,12 @@ export function verdictText(change: CandidateChange): string {
 }
 
 export function statusText(change: StatusChange): string {
+  if (change.status_before === change.status_after) return `${change.status_after} (unchanged)`;
   return `${change.status_before ?? 'not in the old report'} -> ${change.status_after ?? 'not in the new report'}`;
+}
+
+export function levelText(change: StatusChange): string {
+  return change.level_before !== null && change.level_before !== change.level ? `${change.level_before} -> ${change.level}` : change.level;
 }
 
 export function summaryText({ summary }: ReportDiff): string {
