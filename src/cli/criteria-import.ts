@@ -42,9 +42,12 @@ export async function importCriteriaCommand(reference: string, options: ImportCo
     return 2;
   }
   const { importedSetYaml } = await import('../sync/import-set.js');
+  // One set per section of a page with several: each named after its sub-category as well.
+  const several = loaded.page.sections.length > 1;
+  const baseId = idFromName(loaded.url ?? name);
   const yaml = importedSetYaml(section, {
-    id: options.id ?? idFromName(loaded.url ?? name),
-    title: options.title ?? loaded.page.title ?? section.name,
+    id: options.id ?? (several ? `${baseId}-${idFromName(section.name)}`.slice(0, 64).replace(/-+$/, '') : baseId),
+    title: options.title ?? (several && loaded.page.title ? `${loaded.page.title}: ${section.name}` : (loaded.page.title ?? section.name)),
     source: options.source ?? (loaded.url as string),
     revision: options.revision ?? today(),
     ...(loaded.url ? { upstream: loaded.url } : {}),
