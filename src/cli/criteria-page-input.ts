@@ -21,7 +21,7 @@ export interface LoadedSection {
  * file:line:column. The markdown modules (and marked) are imported here, only by the commands that read pages.
  */
 export async function loadCriteriaSection(reference: string, options: PageInputOptions, limits: Partial<Limits>, io: Io): Promise<LoadedSection | undefined> {
-  const [{ readPage }, { loadLexer }, { readCriteriaPage }, { pickSection }] = await Promise.all([
+  const [{ readPage }, { loadLexer }, { readCriteriaPage, PageShapeError }, { pickSection }] = await Promise.all([
     import('../sync/read-page.js'),
     import('../sync/markdown.js'),
     import('../sync/criteria-page.js'),
@@ -48,8 +48,13 @@ export async function loadCriteriaSection(reference: string, options: PageInputO
   }
   let page: CriteriaPage;
   try {
-    page = readCriteriaPage(read.text, await loadLexer());
+    page = readCriteriaPage(read.text, await loadLexer(), limits.maxStringLength);
   } catch (error) {
+    if (error instanceof PageShapeError) {
+      printProblems(io, [{ file: read.name, line: error.line, column: 1, message: `not read: ${error.message}` }]);
+      return undefined;
+    }
+    // Should some other structure still nest past the stack, it is the page's fault, not a bug.
     if (!(error instanceof RangeError)) throw error;
     printProblems(io, [{ file: read.name, line: 1, column: 1, message: 'the page is nested too deeply to read' }]);
     return undefined;

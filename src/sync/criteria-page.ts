@@ -1,7 +1,7 @@
 import type { Token, Tokens } from 'marked';
 import { parse } from 'yaml';
 import type { Level } from '../schema/criteria.js';
-import type { Lex } from './markdown.js';
+import type { Lex, LexedPage } from './markdown.js';
 import { plainText } from './plain-text.js';
 
 /** One bullet of a criteria section, as the page states it. */
@@ -38,26 +38,29 @@ const CONTAINER_OPEN = /<(div|details|aside|section)\b/gi;
 const CONTAINER_CLOSE = /<\/(div|details|aside|section)\s*>/gi;
 
 /** Reads every criteria section of a page written in the site's markdown. Pure: the lexer is passed in. */
-export function readCriteriaPage(markdown: string, lex: Lex): CriteriaPage {
+export function readCriteriaPage(markdown: string, lex: Lex, maxLine = 10_000): CriteriaPage {
   const { body, title, lines } = splitFrontMatter(markdown.replace(/\r\n?/g, '\n'));
   // Front matter names the page; without it, its first top-level heading does.
   let pageTitle = title;
-  const tokens = withLines(lex(body), lines + 1);
+  checkShape(body, lines, maxLine);
+  const lexed = lex(body);
+  const text = (raw: string) => inlineText(lexed, raw);
+  const tokens = withLines(lexed.blocks, lines + 1);
   const sections: CriteriaSection[] = [];
   const headings: { depth: number; text: string }[] = [];
   for (let index = 0; index < tokens.length; index++) {
     const { token, line } = tokens[index]!;
     if (token.type !== 'heading') continue;
-    const text = plainText(token.tokens);
-    if (token.depth === 1) pageTitle ??= text;
-    if (!CRITERIA_HEADING.test(text)) {
-      headings.push({ depth: token.depth, text });
+    const heading = text(token.text);
+    if (token.depth === 1) pageTitle ??= heading;
+    if (!CRITERIA_HEADING.test(heading)) {
+      headings.push({ depth: token.depth, text: heading });
       continue;
     }
     const parent = [...headings].reverse().find((heading) => heading.depth < token.depth && heading.depth > 1);
     const end = tokens.findIndex((next, at) => at > index && next.token.type === 'heading' && (next.token as Tokens.Heading).depth <= token.depth);
     const content = tokens.slice(index + 1, end === -1 ? tokens.length : end);
-    sections.push({ name: parent?.text ?? pageTitle ?? 'Criteria', line, bullets: sectionBullets(content, token.depth) });
+    sections.push({ name: parent?.text ?? pageTitle ?? 'Criteria', line, bullets: sectionBullets(content, token.depth, text) });
   }
   return pageTitle === undefined ? { sections } : { title: pageTitle, sections };
 }
@@ -87,7 +90,9 @@ function leadingNewlines(text: string): number {
   return text.length - text.replace(/^\n+/, '').length;
 }
 
-function sectionBullets(content: Placed[], depth: number): UpstreamBullet[] {
+type InlineText = (raw: string) => string;
+
+function sectionBullets(content: Placed[], depth: number, inline: InlineText): UpstreamBullet[] {
   const bullets: UpstreamBullet[] = [];
   let tier: Level | undefined;
   let theme: string | undefined;
@@ -102,18 +107,18 @@ function sectionBullets(content: Placed[], depth: number): UpstreamBullet[] {
     }
     if (containers > 0) continue;
     if (token.type === 'heading' && token.depth > depth) {
-      const text = plainText(token.tokens);
+      const text = inline(token.text);
       tier = tierOf(text);
       if (tier === undefined) theme = text;
     } else if (token.type === 'paragraph') {
       // A bold line such as **Minimum to Qualify:** starts a tier; any other paragraph is prose,
       // though one ending in a colon or an ellipsis introduces the list after it.
-      const text = plainText(token.tokens);
+      const text = inline(token.text);
       const starts = tierOf(text);
       tier = starts ?? tier;
       if (!starts && /(:|\.\.\.|\u2026)$/.test(text)) lead = text;
     } else if (token.type === 'list') {
-      bullets.push(...listBullets(token as Tokens.List, line, { tier, theme, lead: previousLead }));
+      bullets.push(...listBullets(token as Tokens.List, line, { tier, theme, lead: previousLead }, inline));
     }
   }
   return bullets;
@@ -136,12 +141,12 @@ interface ListContext {
   lead: string | undefined;
 }
 
-function listBullets(list: Tokens.List, firstLine: number, { tier, theme, lead }: ListContext): UpstreamBullet[] {
+function listBullets(list: Tokens.List, firstLine: number, { tier, theme, lead }: ListContext, inline: InlineText): UpstreamBullet[] {
   let line = firstLine;
   return list.items.flatMap((item) => {
     const at = line;
     line += newlines(item.raw);
-    const text = itemText(item, 0);
+    const text = itemText(item, 0, inline);
     if (!text) return [];
     // With no tier on the page, "Should ..." reads as best case and anything else as a requirement.
     const level = tier ?? (/^should\b/i.test(text) ? 'best-case' : 'minimum');
@@ -153,18 +158,66 @@ function listBullets(list: Tokens.List, firstLine: number, { tier, theme, lead }
 }
 
 /** A bullet's own text, then each nested bullet on a line of its own (`- child`, indented per level). */
-function itemText(item: Tokens.ListItem, depth: number): string {
+function itemText(item: Tokens.ListItem, depth: number, inline: InlineText): string {
   const own = item.tokens
     .filter((token) => token.type === 'text' || token.type === 'paragraph')
-    .map((token) => plainText((token as Tokens.Text).tokens ?? [token]))
+    .map((token) => inline((token as Tokens.Text).text))
     .filter(Boolean)
     .join(' ');
   const nested = item.tokens
     .filter((token): token is Tokens.List => token.type === 'list')
-    .flatMap((list) => list.items.map((child) => itemText(child, depth + 1)))
+    .flatMap((list) => list.items.map((child) => itemText(child, depth + 1, inline)))
     .filter(Boolean)
     .map((text) => `${'  '.repeat(depth)}- ${text}`);
   return [own, ...nested].filter(Boolean).join('\n');
+}
+
+/** Longer than any criterion's text may be: not lexed inline, only tidied. */
+const MAX_INLINE = 4000;
+/**
+ * marked's inline pass slows down with the number of emphasis, bracket and code markers in a text
+ * (a few thousand take seconds). Real bullets have a handful; a text with more than this many is
+ * hostile and is reduced by a plain rule instead.
+ */
+const MAX_INLINE_MARKERS = 64;
+const INLINE_MARKERS = /[*_[\]`<]/g;
+
+function inlineText(lexed: LexedPage, raw: string): string {
+  if (raw.length > MAX_INLINE || (raw.match(INLINE_MARKERS)?.length ?? 0) > MAX_INLINE_MARKERS) {
+    return raw.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+  }
+  return plainText(lexed.inline(raw));
+}
+
+/** Deeper than any criteria page nests its lists and quotes; marked's block pass slows down past it. */
+export const MAX_NESTING = 32;
+
+/** A page pgcheck will not read, and the line that shows why. */
+export class PageShapeError extends Error {
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+const CONTAINER_MARKERS = /^(?:[ \t]*(?:>|[-*+](?=[ \t])|\d{1,9}[.)](?=[ \t])))+/;
+
+/**
+ * Refuses pages whose shape would make lexing slow (marked's block pass is quadratic in nesting
+ * and in very long lines): a line longer than `maxLine`, or lists and quotes nested past MAX_NESTING.
+ */
+function checkShape(body: string, firstLine: number, maxLine: number): void {
+  let line = firstLine;
+  for (const text of body.split('\n')) {
+    line++;
+    if (text.length > maxLine) throw new PageShapeError(line, `line of ${text.length} characters, over the ${maxLine} limit (--max-string-length)`);
+    const markers = CONTAINER_MARKERS.exec(text)?.[0] ?? '';
+    const indent = /^[ \t]*/.exec(text)?.[0].replace(/\t/g, '    ').length ?? 0;
+    const depth = (markers.match(/>|[-*+]|\d[.)]/g)?.length ?? 0) + Math.floor(indent / 2);
+    if (depth > MAX_NESTING) throw new PageShapeError(line, `lists or quotes nested more than ${MAX_NESTING} deep`);
+  }
 }
 
 /** YAML front matter (`---` ... `---`) holds the page title; marked would read it as a heading. */

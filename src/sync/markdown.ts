@@ -1,8 +1,18 @@
 import { createRequire } from 'node:module';
 import type { Token } from 'marked';
 
-/** Splits markdown into marked's tokens (GitHub-flavoured), as criteria pages are written. */
-export type Lex = (markdown: string) => Token[];
+/**
+ * marked's two passes, kept apart: block structure for the whole page, inline markup only for the
+ * short texts pgcheck keeps (bullets, headings). marked's inline pass can take quadratic time on
+ * hostile text (a megabyte of `*a` takes minutes), so it never sees more than a bullet at a time.
+ */
+export interface LexedPage {
+  blocks: Token[];
+  /** Inline tokens of a text from the page (link references resolve against the page's definitions). */
+  inline(text: string): Token[];
+}
+
+export type Lex = (markdown: string) => LexedPage;
 
 /**
  * marked is loaded here, on demand, by the commands that read pages (`criteria import`, `criteria
@@ -12,5 +22,8 @@ export type Lex = (markdown: string) => Token[];
  */
 export async function loadLexer(): Promise<Lex> {
   const { Lexer } = createRequire(import.meta.url)('marked') as typeof import('marked');
-  return (markdown) => new Lexer({ gfm: true }).lex(markdown);
+  return (markdown) => {
+    const lexer = new Lexer({ gfm: true });
+    return { blocks: lexer.blockTokens(markdown, lexer.tokens), inline: (text) => lexer.inlineTokens(text) };
+  };
 }
