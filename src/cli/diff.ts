@@ -61,7 +61,11 @@ function positionIn(file: string, text: string, path: (string | number)[]): { li
 
 function jsonErrorPosition(text: string, error: unknown): { line: number; column: number } {
   const offset = Number(/at position (\d+)/.exec(String((error as Error).message))?.[1] ?? Number.NaN);
-  if (!Number.isFinite(offset)) return { line: 1, column: 1 };
+  if (!Number.isFinite(offset)) {
+    // V8 does not always say where; JSON is YAML, and yaml's parser does.
+    const [first] = parseYaml('report', text, { maxStringLength: Number.MAX_SAFE_INTEGER }).problems;
+    return first ? { line: first.line, column: first.column } : { line: 1, column: 1 };
+  }
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   return { line, column: offset - before.lastIndexOf('\n') };
@@ -70,7 +74,7 @@ function jsonErrorPosition(text: string, error: unknown): { line: number; column
 /** V8's message without the excerpt of the text it quotes (which may be long, or anything). */
 function jsonErrorText(error: unknown): string {
   return String((error as Error).message)
-    .replace(/, ".*" is not valid JSON$/s, '')
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
     .replace(/ in JSON at position \d+.*$/s, '');
 }
 
