@@ -75,8 +75,9 @@ await build({
   legalComments: 'linked',
   logLevel: 'warning',
   plugins: [englishZodOnly, asciiStringWidth, yamlDebugSwitchesOff],
-  // Only `verify` needs undici: it stays a package loaded on demand, not code every start must read.
-  external: ['undici'],
+  // Only `verify` needs undici, and only `criteria import`/`drift` need marked: both stay packages
+  // loaded on demand, not code every start must read.
+  external: ['undici', 'marked'],
   // Source files find package files (criteria/, package.json, the SPDX list) relative to themselves.
   define: { 'import.meta.url': '__pgcheckModuleUrl', PGCHECK_WORKER_ENTRY: '"./cli.js"' },
   banner: { js: 'var __pgcheckModuleUrl = require("node:url").pathToFileURL(__filename).href;' },

@@ -8,6 +8,7 @@ import { type CriteriaSetDetails, type CriteriaSetSummary, CriteriaCatalog, desc
 import { printCriteriaError } from './criteria-error.js';
 import { acceptNoColor } from './color.js';
 import type { Io } from './io.js';
+import { registerSync } from './sync.js';
 
 export type InfoFormat = 'text' | 'json';
 
@@ -153,4 +154,5 @@ export function registerCriteria(program: Command, io: Io, setExitCode: (code: n
     .action(async (reference: string | undefined, options: { criteria?: string; format: InfoFormat }) =>
       setExitCode(await showCriteriaCommand(reference, options, io)),
     );
+  registerSync(criteria, io, setExitCode);
 }

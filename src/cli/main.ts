@@ -13,6 +13,7 @@ import { schemaCommand } from './schema.js';
 import { parseApiBase, parseCount, parseInactivity, parseSeconds, verifyCommand } from './verify.js';
 import { verifyFormatters } from '../verify/format/registry.js';
 import { registerCriteria } from './criteria.js';
+import { registerDiff } from './diff.js';
 import { registerInit } from './init.js';
 import { registerValidate } from './validate.js';
 import { criteriaDirOption } from './criteria-dir-option.js';
@@ -63,6 +64,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
   registerValidate(program, io, setExitCode);
   registerInit(program, io, setExitCode);
   registerCriteria(program, io, setExitCode);
+  registerDiff(program, io, setExitCode);
 
   return program;
 }

@@ -46,9 +46,11 @@ function describe(file: FileValidation): string {
   return `${file.kind}, ${file.id}`;
 }
 
-function summaryLine({ summary }: Validation): string {
+function summaryLine(validation: Validation): string {
+  const { summary } = validation;
   const files = `${summary.files} file${summary.files === 1 ? '' : 's'}`;
-  return `${files}: ${summary.valid} valid, ${summary.invalid} invalid`;
+  const warnings = validation.files.reduce((sum, file) => sum + (file.warnings?.length ?? 0), 0);
+  return `${files}: ${summary.valid} valid, ${summary.invalid} invalid${warnings > 0 ? `, ${warnings} warning${warnings === 1 ? '' : 's'}` : ''}`;
 }
 
 export function registerValidate(program: Command, io: Io, setExitCode: (code: number) => void): void {

@@ -26,6 +26,8 @@ export interface CriteriaSet {
   id: string;
   title: string;
   source: string;
+  /** Where the source page's markdown can be fetched, for drift checks. */
+  upstream?: string;
   revision: string;
   description?: string;
   /** How old evidence may be, e.g. `12 months` (inherited through `extends` when the set gives none). */

@@ -72,9 +72,9 @@ function compileOperator(
     }
     return undefined;
   }
-  const options = parsed.data as { path?: unknown };
+  const options = parsed.data as { path?: unknown } | null;
   const before = problems.length;
-  if (typeof options.path === 'string') checkPath(operator, options, options.path, [...at, 'path'], scope, problems);
+  if (typeof options?.path === 'string') checkPath(operator, options, options.path, [...at, 'path'], scope, problems);
   const children: CompiledCheck[] = [];
   for (const sub of operator.subchecks?.(options) ?? []) {
     const childScope = sub.scopePath ? elementScope(scope, sub.scopePath) : scope;

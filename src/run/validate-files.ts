@@ -9,6 +9,7 @@ import { manifestFromYaml, rawCategory } from '../load/manifest.js';
 import type { FactDeclarations } from '../schema/facts.js';
 import type { Problem } from '../load/problem.js';
 import { readText } from '../load/read-file.js';
+import { todoCheckWarnings } from '../load/todo-checks.js';
 import { locate, type ParsedYaml, parseYaml, type YamlSource } from '../load/source.js';
 import { requireCriteria } from './criteria-option.js';
 import { unknownCriterionNote } from '../engine/waivers.js';
@@ -27,7 +28,7 @@ export interface FileValidation {
   /** For a valid criteria file, how many criteria it holds. */
   criteria?: number;
   problems: Problem[];
-  /** Things worth changing that do not make the file invalid (a deprecated licence id); present only when there are some. */
+  /** Things worth changing that do not make the file invalid (a deprecated licence id, a criterion not yet expressed as a check); present only when there are some. */
   warnings?: Problem[];
 }
 
@@ -92,7 +93,8 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
     if (definition) context.cache.register(definition);
     const load = await criteriaFromFile(parsed, context);
     if (!load.ok) return { file, kind: 'criteria', valid: false, ...idOf(parsed.value), problems: load.problems };
-    return { file, kind: 'criteria', valid: true, id: load.set.id, criteria: load.set.criteria.length, problems: [] };
+    const warnings = todoCheckWarnings(parsed.value, parsed.source);
+    return { file, kind: 'criteria', valid: true, id: load.set.id, criteria: load.set.criteria.length, problems: [], ...(warnings.length > 0 ? { warnings } : {}) };
   }
   const load = manifestFromYaml(parsed, await declaredFacts(rawCategory(parsed.value), context));
   if (!load.ok) return { file, kind: 'manifest', valid: false, ...categoryOf(parsed.value), problems: load.problems };

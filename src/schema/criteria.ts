@@ -30,6 +30,9 @@ export const criteriaSetSchema = z
     }),
     title: z.string().min(1).max(200),
     source: httpUrl.meta({ description: 'The page the criteria come from' }),
+    upstream: httpUrl.optional().meta({
+      description: 'Where the markdown of the source page can be fetched, for `pgcheck criteria drift` (e.g. its raw file in the site repository)',
+    }),
     revision: isoDate.meta({ description: 'Date of the upstream revision the wording is taken from' }),
     description: z.string().max(4000).optional(),
     max_age: maxAge.optional().meta({
