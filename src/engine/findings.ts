@@ -17,6 +17,8 @@ export type Finding =
   | { code: 'osi-approved'; path: Path; ok: boolean; expression: string; rejected: string[] }
   | { code: 'all' | 'any'; status: ComposedStatus; children: Finding[] }
   | { code: 'not'; status: ComposedStatus; child: Finding }
+  /** `branches`: the one taken; both when the condition is unknown and they agree; none when they do not. */
+  | { code: 'when'; status: ComposedStatus; condition: Finding; branches: Finding[] }
   | { code: 'some' | 'every'; path: Path; status: ComposedStatus; count: number; children: Finding[] }
   | { code: 'not-applicable'; condition: Finding }
   | { code: 'applicability-unknown'; condition: Finding }
@@ -55,6 +57,8 @@ export function describeFinding(finding: Finding): string {
     case 'some':
     case 'every':
       return quantified(finding);
+    case 'when':
+      return conditional(finding);
     case 'not-applicable':
       return `does not apply: ${factOf(finding.condition)}`;
     case 'applicability-unknown':
@@ -130,6 +134,13 @@ function composed(finding: Extract<Finding, { code: 'all' | 'any' }>): string {
   const parts = finding.children.map(describeFinding);
   if (finding.code === 'all') return parts.join(finding.status === 'pass' ? ' and ' : '; ');
   return parts.join(finding.status === 'pass' ? '' : '; or ');
+}
+
+function conditional(finding: Extract<Finding, { code: 'when' }>): string {
+  const [taken, other] = finding.branches;
+  if (!taken) return `${describeFinding(finding.condition)}, and the check depends on it`;
+  if (other) return `${describeFinding(taken)}; ${describeFinding(other)}`;
+  return finding.status === 'unknown' ? `${describeFinding(taken)} (needed since ${factOf(finding.condition)})` : describeFinding(taken);
 }
 
 function quantified(finding: Extract<Finding, { code: 'some' | 'every' }>): string {

@@ -11,10 +11,11 @@ import { oneOf } from './one-of.js';
 import type { Operator } from './operator.js';
 import { osiApproved } from './osi-approved.js';
 import { some } from './some.js';
+import { when } from './when.js';
 
 /** The check vocabulary of criteria files, by the name a criteria file uses. */
 export const operators: ReadonlyMap<string, Operator> = new Map(
-  [all, any, not, some, every, equals, oneOf, includesAny, includesAll, atLeast, nonEmpty, osiApproved].map((op) => [
+  [all, any, not, when, some, every, equals, oneOf, includesAny, includesAll, atLeast, nonEmpty, osiApproved].map((op) => [
     op.name,
     op as Operator,
   ]),

@@ -108,7 +108,7 @@ export const manifestSchema = z
           )
           .max(50)
           .optional()
-          .meta({ description: 'Parts licensed differently from the whole' }),
+          .meta({ description: "Parts licensed differently from the whole, such as a hosted service's server; [] when there are none" }),
         sources,
       })
       .optional()
