@@ -5,6 +5,7 @@ import { isCandidateFile, loadManifest } from '../load/manifest.js';
 import type { Problem } from '../load/problem.js';
 import { locate } from '../load/source.js';
 import { type CandidateReport, resultReport } from '../report/report.js';
+import { futureDateProblems } from './future-dates.js';
 import { waiverProblems } from './waiver-problems.js';
 
 /**
@@ -16,6 +17,8 @@ export interface FileSettings {
   criteria?: string;
   criteriaDir?: string;
   asOf: string;
+  /** The day the run started, YYYY-MM-DD: evidence dated after it is an error. */
+  today: string;
   requireEvidence: boolean;
   waivers: boolean;
   limits: Limits;
@@ -55,8 +58,10 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
     const set = resolution.set;
     const evaluation = evaluateManifest(set, manifest, { asOf: settings.asOf, requireEvidence: settings.requireEvidence, waivers: settings.waivers });
     const notes = waiverProblems(evaluation.waiverNotes, source);
+    const dates = futureDateProblems(manifest, source, settings);
+    const errors = [...dates.errors, ...notes.errors];
     // The set was applied (the report lists it), though the candidate is not reported.
-    if (notes.errors.length > 0) return { reference, errors: notes.errors, warnings: [], isCandidate: true };
+    if (errors.length > 0) return { reference, errors, warnings: [], isCandidate: true };
     const candidate: CandidateReport = {
       file,
       name: manifest.name,
@@ -65,6 +70,6 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
       best_case: evaluation.bestCase,
       results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, path))),
     };
-    return { candidate, reference, errors: [], warnings: notes.warnings, isCandidate: true };
+    return { candidate, reference, errors: [], warnings: [...dates.warnings, ...notes.warnings], isCandidate: true };
   };
 }

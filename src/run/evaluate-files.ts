@@ -57,7 +57,8 @@ export class CriteriaError extends Error {
 
 /** Reads, validates and evaluates every manifest under `paths`; one bad file never stops the others. */
 export async function evaluateFiles(paths: readonly string[], options: EvaluateFilesOptions = {}): Promise<Report> {
-  const asOf = options.asOf ?? today();
+  const day = today();
+  const asOf = options.asOf ?? day;
   if (!isIsoDate(asOf)) throw new RangeError(`asOf: expected a calendar date as YYYY-MM-DD, got ${asOf}`);
   const limits = withDefaults(options.limits);
   const cache = new CriteriaCache(options.criteriaDir, limits);
@@ -79,6 +80,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
     ...(options.criteriaDir === undefined ? {} : { criteriaDir: options.criteriaDir }),
     asOf,
+    today: day,
     requireEvidence: options.requireEvidence === true,
     waivers: options.waivers !== false,
     limits,
