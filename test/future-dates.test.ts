@@ -47,6 +47,12 @@ describe('evidence dated in the future (issue 14, item 2)', () => {
     expect(result.code).toBe(2);
     expect(result.err).toMatch(new RegExp(`^${future}:8:54: pricing\\.sources\\[0\\]\\.retrieved: 2999-12-31 is after today`, 'm'));
   });
+  it('is an error for validate too', async () => {
+    const future = manifest('future-validate', '2999-01-01', '2026-01-01');
+    const result = await run('validate', future);
+    expect(result.code).toBe(2);
+    expect(result.err + result.out).toContain(`${future}:4:11: reviewed: 2999-01-01 is after today`);
+  });
   it('is a warning when a date is after an explicit --as-of but not after today', async () => {
     const later = manifest('later', '2026-03-01', '2026-04-01');
     const result = await run('evaluate', later, '--as-of', '2026-02-01');
