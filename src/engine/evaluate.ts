@@ -36,8 +36,9 @@ export interface Evaluation {
 
 export interface EvaluateOptions {
   /**
-   * The day to evaluate as of (YYYY-MM-DD). Staleness and waiver expiry are judged against it, so
-   * without it neither is checked and waivers are not applied: the engine has no clock.
+   * The day to evaluate as of (YYYY-MM-DD). Staleness and waiver expiry are judged against it. The
+   * library's `evaluate` defaults it to today; the engine itself has no clock, so here without it
+   * neither is checked and waivers are not applied.
    */
   asOf?: string;
   /** Require a source for every claim, whatever each criterion says. */
