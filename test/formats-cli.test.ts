@@ -55,7 +55,7 @@ describe('compare', () => {
 
   it('puts criteria in rows and candidates in columns, with verdict and best-case rows', () => {
     const lines = runCli(['compare', 'candidates', '--format', 'markdown']).stdout.split('\n');
-    expect(lines).toContain('| criterion | level | Ente Photos | PhotoPrism | Stingle Photos |');
+    expect(lines).toContain('| criterion | level | [Ente Photos](https://ente.io) | [PhotoPrism](https://www.photoprism.app) | [Stingle Photos](https://stingle.org) |');
     expect(lines).toContain('| mfa | minimum | ✓ pass | ✓ pass (stale) | ✗ fail |');
     expect(lines).toContain('| **verdict** |  | **meets-minimum** | **meets-minimum** | **fails-minimum** |');
     expect(lines).toContain('| **best case** |  | 1/1 | 0/1 | 0/1 |');

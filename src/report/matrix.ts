@@ -6,7 +6,7 @@ import type { CandidateReport, CriteriaInfo, Report, ResultReport } from './repo
 /** One comparison: the candidates judged against one criteria set, criteria as rows, candidates as columns. */
 export interface Matrix {
   criteria: Omit<CriteriaInfo, 'criteria'>;
-  candidates: { file: string; name: string; verdict: Verdict; best_case: { passed: number; total: number } }[];
+  candidates: { file: string; name: string; homepage?: string; verdict: Verdict; best_case: { passed: number; total: number } }[];
   rows: MatrixRow[];
 }
 

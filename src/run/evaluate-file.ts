@@ -65,6 +65,7 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
     const candidate: CandidateReport = {
       file,
       name: manifest.name,
+      ...(manifest.homepage === undefined ? {} : { homepage: manifest.homepage }),
       criteria: set.id,
       verdict: evaluation.verdict,
       best_case: evaluation.bestCase,
