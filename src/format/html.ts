@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { buildMatrices, type Matrix } from '../report/matrix.js';
+import { buildMatrices, columnLabels, type Matrix } from '../report/matrix.js';
 import type { CandidateReport, Report } from '../report/report.js';
 import { safeUrl, xmlText as h } from './escape.js';
 import { linkLabel, provenance } from './links.js';
@@ -58,7 +58,12 @@ ${body.filter((block) => block !== '').join('\n')}
 
 function matrixSection(matrix: Matrix): string {
   const { title, id, revision } = matrix.criteria;
-  const head = `<tr><th scope="col">criterion</th><th scope="col">level</th>${matrix.candidates.map((c) => `<th scope="col">${c.homepage === undefined ? h(c.name) : link(c.homepage, c.name)}</th>`).join('')}</tr>`;
+  const labels = columnLabels(matrix);
+  const heading = (c: Matrix['candidates'][number], index: number) => {
+    const file = labels[index]?.file;
+    return `${c.homepage === undefined ? h(c.name) : link(c.homepage, c.name)}${file === undefined ? '' : `<br><small>${h(file)}</small>`}`;
+  };
+  const head = `<tr><th scope="col">criterion</th><th scope="col">level</th>${matrix.candidates.map((c, index) => `<th scope="col">${heading(c, index)}</th>`).join('')}</tr>`;
   const rows = matrix.rows.map(
     (row) =>
       `<tr><th scope="row">${h(row.criterion)}</th><td>${row.level}</td>${row.cells

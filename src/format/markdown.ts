@@ -1,4 +1,4 @@
-import { buildMatrices, type Matrix } from '../report/matrix.js';
+import { buildMatrices, columnLabels, labelText, type Matrix } from '../report/matrix.js';
 import type { CandidateReport, Report } from '../report/report.js';
 import { markdownText, safeUrl } from './escape.js';
 import { linkLabel, provenance } from './links.js';
@@ -33,7 +33,12 @@ function candidateSection(candidate: CandidateReport): string {
 function matrixSection(matrix: Matrix): string {
   const { title, id, revision } = matrix.criteria;
   const heading = `## ${markdownText(title)} (${markdownText(id)}, revision ${revision})`;
-  const names = matrix.candidates.map((candidate) => (candidate.homepage === undefined ? markdownText(candidate.name) : link(candidate.homepage, candidate.name)));
+  const labels = columnLabels(matrix);
+  const names = matrix.candidates.map((candidate, index) => {
+    const name = candidate.homepage === undefined ? markdownText(candidate.name) : link(candidate.homepage, candidate.name);
+    const file = labels[index]?.file;
+    return file === undefined ? name : `${name} (${markdownText(file)})`;
+  });
   const rows = matrix.rows.map((entry) =>
     row([markdownText(entry.criterion), entry.level, ...entry.cells.map((cell) => (cell ? statusText(cell) : NO_RESULT))]),
   );
@@ -52,10 +57,10 @@ function matrixSection(matrix: Matrix): string {
 
 /** The sources behind each cell, as `candidate, criterion: links`, since a matrix cell has room only for a status. */
 function sourcesList(matrix: Matrix): string[] {
-  const items = matrix.candidates.flatMap((candidate, column) =>
+  const items = columnLabels(matrix).flatMap((label, column) =>
     matrix.rows.flatMap((entry) => {
       const cell = entry.cells[column];
-      return cell?.sources ? [`- ${markdownText(`${candidate.name}, ${entry.criterion}`)}: ${links(cell.sources)}`] : [];
+      return cell?.sources ? [`- ${markdownText(`${labelText(label)}, ${entry.criterion}`)}: ${links(cell.sources)}`] : [];
     }),
   );
   return items.length > 0 ? ['', 'Sources:', '', ...items] : [];

@@ -51,3 +51,15 @@ export function buildMatrices(report: Report, options: MatrixOptions = {}): Matr
 function cellOf(candidate: CandidateReport, criterion: string): ResultReport | null {
   return candidate.results.find((result) => result.criterion === criterion) ?? null;
 }
+
+/** Each column's candidate name, with its file when another column has the same name, so the two can be told apart. */
+export function columnLabels(matrix: Matrix): { name: string; file?: string }[] {
+  const counts = new Map<string, number>();
+  for (const { name } of matrix.candidates) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return matrix.candidates.map(({ name, file }) => ((counts.get(name) ?? 0) > 1 ? { name, file } : { name }));
+}
+
+/** A column label on one line: `Ente Photos`, or `Ente Photos (old/ente.yaml)` when the name is shared. */
+export function labelText(label: { name: string; file?: string }): string {
+  return label.file === undefined ? label.name : `${label.name} (${label.file})`;
+}

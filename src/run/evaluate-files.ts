@@ -1,7 +1,7 @@
 import { isIsoDate } from '../engine/dates.js';
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
-import { discoverFiles } from '../load/discover.js';
+import { discoverFiles, type FileOrder } from '../load/discover.js';
 import { noManifestsFound } from '../load/load-manifests.js';
 import { type Limits, withDefaults } from '../load/limits.js';
 import type { Problem } from '../load/problem.js';
@@ -17,6 +17,8 @@ export interface EvaluateFilesOptions {
   criteria?: string;
   /** Where installed criteria sets live (tests point this elsewhere). */
   criteriaDir?: string;
+  /** Candidates in sorted path order (default), or in the order of `paths` with each directory's files sorted (compare's columns). */
+  order?: FileOrder;
   /** Told how many files are done, before each file and once at the end (for a progress indicator). */
   onProgress?: (done: number, total: number) => void;
   /** The day to evaluate as of, YYYY-MM-DD (default: today): staleness and waiver expiry depend on it. */
@@ -72,7 +74,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const warnings: Problem[] = [];
   const usedSets = new Map<string, CriteriaSet>();
   const tally = new SummaryTally();
-  const discovery = await discoverFiles(paths, limits);
+  const discovery = await discoverFiles(paths, limits, options.order);
   errors.push(...discovery.problems);
   warnings.push(...discovery.skipped);
   let found = discovery.problems.length;
