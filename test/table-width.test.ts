@@ -42,6 +42,8 @@ describe('the evaluate table on a terminal (issue 14, item 4)', () => {
     const widths = out.split('\n').filter((line) => /^[┌│├└]/.test(line)).map((line) => [...line].length);
     expect(widths.length).toBeGreaterThan(20);
     expect(Math.max(...widths)).toBeLessThanOrEqual(columns);
+    // The headings and the summary line too.
+    expect(Math.max(...out.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(columns);
   });
   it('wraps reasons at word boundaries only', async () => {
     const { out } = await run(['evaluate', 'candidates/photoprism.yaml'], { columns: 80 });

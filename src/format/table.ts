@@ -13,20 +13,24 @@ export const table: Formatter = {
   description: 'one table per candidate and a summary line, for people at a terminal (default)',
   render: (report, options) => {
     const blocks = report.candidates.map((candidate) => candidateTable(candidate, options));
-    blocks.push(summaryLine(report.summary));
+    blocks.push(summaryText(report.summary, options.width));
     return `${blocks.join('\n\n')}\n`;
   },
   renderCompare: tableCompare,
   stream: {
     candidate: (candidate, options) => `${candidateTable(candidate, options)}\n\n`,
-    end: (report) => `${summaryLine(report.summary)}\n`,
+    end: (report, options) => `${summaryText(report.summary, options.width)}\n`,
   },
 };
 
 function candidateTable(candidate: CandidateReport, options: FormatOptions): string {
   const chalk = painter(options.color);
   const best = candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
-  const heading = `${chalk.bold(terminalText(candidate.name))} (${terminalText(candidate.file)}): ${paintVerdict(chalk, candidate.verdict)} against ${terminalText(candidate.criteria)}${best}`;
+  const who = `${terminalText(candidate.name)} (${terminalText(candidate.file)}):`;
+  const what = `against ${terminalText(candidate.criteria)}${best}`;
+  // On a terminal too narrow for the heading, the verdict goes on a line of its own.
+  const apart = options.width !== undefined && [...`${who} ${candidate.verdict} ${what}`].length > options.width;
+  const heading = `${chalk.bold(terminalText(candidate.name))} (${terminalText(candidate.file)}):${apart ? '\n' : ' '}${paintVerdict(chalk, candidate.verdict)} ${what}`;
   const titles = ['criterion', 'level', 'status', 'reason', 'line'];
   // On a terminal `(stale)` goes under the status, leaving the reason more room.
   const staleMark = options.width ? '\n(stale)' : ' (stale)';
@@ -55,4 +59,9 @@ function columnWidths(width: number, rows: readonly (readonly string[])[]): [num
   const [criterion, level, status, line] = [widest(0), widest(1), widest(2), widest(4)];
   const reason = Math.max(12, width - criterion - level - status - line - 6);
   return [criterion, level, status, reason, line];
+}
+
+/** The summary line, wrapped at spaces on a terminal. */
+function summaryText(summary: Parameters<typeof summaryLine>[0], width: number | undefined): string {
+  return width === undefined ? summaryLine(summary) : wrapText(summaryLine(summary), width).join('\n');
 }
