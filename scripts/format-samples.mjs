@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { withoutCheckout } from './checkout-placeholders.mjs';
 
 const root = fileURLToPath(new URL('../', import.meta.url));
 const doc = new URL('../docs/formats.md', import.meta.url);
@@ -13,15 +14,6 @@ function sampleOutput(args) {
   const { NO_COLOR: _n, FORCE_COLOR: _f, ...env } = process.env;
   const run = spawnSync(process.execPath, ['bin/pgcheck.js', ...args.split(' ')], { cwd: root, encoding: 'utf8', env: { ...env, FORCE_COLOR: '0' } });
   return withoutCheckout(run.stdout);
-}
-
-// SARIF names the checkout it ran in, which changes with every commit: the samples show placeholders.
-function withoutCheckout(text) {
-  return text
-    .replace(/("repositoryUri": )"[^"]*"/g, '$1"<the origin remote, or the checkout folder>"')
-    .replace(/("revisionId": )"[^"]*"/g, '$1"<the commit checked out>"')
-    .replace(/("branch": )"[^"]*"/g, '$1"<the branch checked out>"')
-    .replace(/("SRCROOT": \{\s*"uri": )"[^"]*"/g, '$1"file:///path/to/checkout/"');
 }
 
 function language(args) {

@@ -5,8 +5,10 @@
 import { CriteriaCache } from './load/criteria-sets.js';
 import type { CriteriaSet } from './load/criteria.js';
 import { requireCriteria } from './run/criteria-option.js';
+import { type EvaluateOptions, type Evaluation, evaluateManifest } from './engine/evaluate.js';
+import { today } from './run/today.js';
 
-export { evaluateManifest as evaluate, evaluateCriterion, verdictOf } from './engine/evaluate.js';
+export { evaluateCriterion, verdictOf } from './engine/evaluate.js';
 export type { CriterionResult, Evaluation, EvaluateOptions, ResultStatus, Verdict } from './engine/evaluate.js';
 export { describeFinding, describeWaiverNote, type Finding, type WaiverNote } from './engine/findings.js';
 export { parseCriteria, type CriteriaSet, type Criterion, type CriteriaLoad } from './load/criteria.js';
@@ -48,4 +50,12 @@ export { describeCheck } from './engine/describe-check.js';
 /** Loads a criteria set by installed id (`photo-management`) or file path; throws CriteriaError when it cannot. */
 export function loadCriteria(reference: string): Promise<CriteriaSet> {
   return requireCriteria(new CriteriaCache(), reference);
+}
+
+/**
+ * Evaluates one validated manifest against a criteria set, as of `options.asOf` or, by default,
+ * today on this machine's calendar (as the CLI does): staleness and waiver expiry depend on the day.
+ */
+export function evaluate(set: CriteriaSet, manifest: unknown, options: EvaluateOptions = {}): Evaluation {
+  return evaluateManifest(set, manifest, { ...options, asOf: options.asOf ?? today() });
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { runBin, runBinPinned, runCli, transcript } from './helpers/cli.js';
+import { runBin, runBinPinned, runCli, transcript, withoutCheckout } from './helpers/cli.js';
 
 const M = 'test/fixtures/manifests';
 
@@ -25,7 +25,7 @@ const cases: [golden: string, args: string[]][] = [
 
 describe('golden runs of the real bin', () => {
   it.each(cases)('%s', async (golden, args) => {
-    await expect(transcript(runBinPinned(args))).toMatchFileSnapshot(golden);
+    await expect(transcript(withoutCheckout(runBinPinned(args)))).toMatchFileSnapshot(golden);
   });
 });
 

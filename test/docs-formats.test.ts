@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { repoRoot, runCli } from './helpers/cli.js';
+import { repoRoot, runCli, withoutCheckout } from './helpers/cli.js';
 
 // Each `<!-- sample: ARGS -->` comment is followed by a fenced block holding the stdout of
 // `pgcheck ARGS`, as scripts/format-samples.mjs writes it (`npm run docs:formats` refreshes them).
@@ -21,6 +21,6 @@ describe('docs/formats.md', () => {
 
   it.each(samples)('shows what `pgcheck %s` prints today (npm run docs:formats to refresh)', async (args, fence, shown) => {
     expect(fence).toBe(language(args));
-    expect((await runCli(args.split(' '))).stdout).toBe(shown);
+    expect(withoutCheckout(await runCli(args.split(' '))).stdout).toBe(shown);
   });
 });

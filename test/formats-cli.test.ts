@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatters } from '../src/format/registry.js';
-import { type CliRun, runBinPinned, runPinned as runCli, transcript } from './helpers/cli.js';
+import { runBinPinned, runPinned as runCli, transcript, withoutCheckout } from './helpers/cli.js';
 
 const AWKWARD = ['test/fixtures/awkward', '--criteria', 'test/fixtures/awkward/criteria.yaml'];
 const compareFormats = [...formatters.values()].filter((formatter) => formatter.renderCompare).map((formatter) => formatter.name);
@@ -41,13 +41,6 @@ describe('golden runs of every format', () => {
   });
 });
 
-/** SARIF names the checkout it ran in (its folder, commit and branch): golden files pin everything else. */
-function withoutCheckout(run: CliRun): CliRun {
-  const stdout = run.stdout
-    .replace(/("(?:repositoryUri|revisionId|branch)": )"[^"]*"/g, '$1"<checkout>"')
-    .replace(/("SRCROOT": \{\s*"uri": )"[^"]*"/g, '$1"<checkout>"');
-  return { ...run, stdout };
-}
 
 describe('compare', () => {
   it.each([
@@ -63,7 +56,7 @@ describe('compare', () => {
 
   it('puts criteria in rows and candidates in columns, with verdict and best-case rows', async () => {
     const lines = (await runCli(['compare', 'candidates', '--format', 'markdown'])).stdout.split('\n');
-    expect(lines).toContain('| criterion | level | Ente Photos | PhotoPrism | Stingle Photos |');
+    expect(lines).toContain('| criterion | level | [Ente Photos](https://ente.io) | [PhotoPrism](https://www.photoprism.app) | [Stingle Photos](https://stingle.org) |');
     expect(lines).toContain('| mfa | minimum | ✓ pass | ✓ pass (stale) | ✗ fail |');
     expect(lines).toContain('| **verdict** |  | **meets-minimum** | **meets-minimum** | **fails-minimum** |');
     expect(lines).toContain('| **best case** |  | 1/1 | 0/1 | 0/1 |');

@@ -10,7 +10,7 @@ import { type BatchOptions, FILES_PER_THREAD, outcomesInOrder, threadsFor } from
 import { repoRoot, runBin, runCli } from './helpers/cli.js';
 
 const asOf = '2026-08-01';
-const settings: FileSettings = { asOf, requireEvidence: false, waivers: true, limits: withDefaults() };
+const settings: FileSettings = { asOf, today: asOf, requireEvidence: false, waivers: true, limits: withDefaults() };
 
 // Passing, failing, incomplete, stale and waived candidates, waiver warnings, invalid files and a
 // criteria file met in a directory, repeated to a batch of 400; a thread is started here for every

@@ -43,6 +43,8 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
       ...(stream ? { onCandidate: (candidate) => io.stdout(stream.candidate(candidate, formatOptions)) } : {}),
       ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
       ...(options.criteriaDir?.length ? { criteriaDirs: options.criteriaDir } : {}),
+      // A comparison's columns are in the order the user named the candidates.
+      ...(view === 'compare' ? { order: 'arguments' as const } : {}),
       ...(progress ? { onProgress: progress.tick } : {}),
       ...(options.asOf === undefined ? {} : { asOf: options.asOf }),
       requireEvidence: options.requireEvidence === true,

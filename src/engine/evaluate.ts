@@ -2,7 +2,7 @@ import type { CriteriaSet, Criterion } from '../load/criteria.js';
 import type { CompiledCheck, Context, ManifestPath, Outcome } from '../operators/operator.js';
 import type { Level } from '../schema/criteria.js';
 import { dateBefore, parseAge } from './dates.js';
-import { subjectsOf, type Subject } from './evidence.js';
+import { sourceUrls, subjectsOf, type Subject } from './evidence.js';
 import { describeFinding, describeStaleness, type Finding, type WaiverNote } from './findings.js';
 import { applyWaivers, type Waiver } from './waivers.js';
 
@@ -23,6 +23,8 @@ export interface CriterionResult {
   path: ManifestPath;
   /** Every manifest path the result relied on. */
   reads: ManifestPath[];
+  /** The URLs of the sources behind the claims the result relied on (those evidence checking looks at). */
+  sources: string[];
 }
 
 export interface Evaluation {
@@ -36,8 +38,9 @@ export interface Evaluation {
 
 export interface EvaluateOptions {
   /**
-   * The day to evaluate as of (YYYY-MM-DD). Staleness and waiver expiry are judged against it, so
-   * without it neither is checked and waivers are not applied: the engine has no clock.
+   * The day to evaluate as of (YYYY-MM-DD). Staleness and waiver expiry are judged against it. The
+   * library's `evaluate` defaults it to today; the engine itself has no clock, so here without it
+   * neither is checked and waivers are not applied.
    */
   asOf?: string;
   /** Require a source for every claim, whatever each criterion says. */
@@ -56,6 +59,7 @@ export function evaluateManifest(set: CriteriaSet, manifest: unknown, options: E
     // An unknown result decides nothing, so there is no verdict for old evidence to undermine.
     const stale = cutoff !== undefined && sourced.status !== 'unknown' ? stalenessOf(subjects, cutoff, options.asOf as string, set.max_age as string) : undefined;
     if (stale) sourced.stale = stale;
+    sourced.sources = sourceUrls(subjects);
     return sourced;
   });
   const waivers = options.asOf && options.waivers !== false ? waiversOf(manifest) : [];
@@ -124,7 +128,7 @@ function resultOf(
   outcome: { status: ResultStatus; finding: Finding; path: ManifestPath; reads: ManifestPath[] },
 ): CriterionResult {
   const { status, finding, path, reads } = outcome;
-  return { criterion, level, status, finding, reason: describeFinding(finding), path, reads };
+  return { criterion, level, status, finding, reason: describeFinding(finding), path, reads, sources: [] };
 }
 
 export function runCheck(check: CompiledCheck, scope: unknown, prefix: ManifestPath, asOf?: string): Outcome {

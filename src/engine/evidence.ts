@@ -15,6 +15,8 @@ export interface Subject {
   /** Where it is in the manifest, for pointing at a line. */
   path: ManifestPath;
   sourced: boolean;
+  /** The URLs of its sources (an audit's report first), for reports to link. */
+  urls: string[];
   /** When its facts were last checked; undefined when the manifest gives no date for them. */
   checked?: string;
 }
@@ -59,17 +61,18 @@ function factSubject(manifest: ManifestView, name: string): Subject {
   const given = manifest.facts?.[name];
   const own = isLongForm(given) && Array.isArray(given.sources) && given.sources.length > 0 ? (given.sources as Source[]) : undefined;
   const sources = own ?? manifest.sources?.facts ?? [];
-  return { name: `facts.${name}`, path: ['facts', name], sourced: sources.length > 0, ...dated(checkedOn(sources, manifest.reviewed)) };
+  return { name: `facts.${name}`, path: ['facts', name], sourced: sources.length > 0, urls: urlsOf(sources), ...dated(checkedOn(sources, manifest.reviewed)) };
 }
 
 function sectionSubject(manifest: ManifestView, name: string, sources: Source[]): Subject {
-  return { name, path: [name], sourced: sources.length > 0, ...dated(checkedOn(sources, manifest.reviewed)) };
+  return { name, path: [name], sourced: sources.length > 0, urls: urlsOf(sources), ...dated(checkedOn(sources, manifest.reviewed)) };
 }
 
 function auditSubject(manifest: ManifestView, index: number): Subject {
   const entry = manifest.audits?.[index] ?? {};
   const sources = entry.sources ?? [];
-  return { name: `audits[${index}]`, path: ['audits', index], sourced: hasEvidence(entry), ...dated(checkedOn(sources, manifest.reviewed)) };
+  const urls = [...(entry.report === undefined ? [] : [entry.report]), ...urlsOf(sources)];
+  return { name: `audits[${index}]`, path: ['audits', index], sourced: hasEvidence(entry), urls, ...dated(checkedOn(sources, manifest.reviewed)) };
 }
 
 /** The list as a whole ("these are the audits", or `[]`: "none is published") needs the top-level `sources.audits`, unless every entry has its own evidence. */
@@ -77,7 +80,16 @@ function auditsListSubject(manifest: ManifestView): Subject {
   const sources = manifest.sources?.audits ?? [];
   const entries = manifest.audits ?? [];
   const sourced = sources.length > 0 || (entries.length > 0 && entries.every(hasEvidence));
-  return { name: 'audits', path: ['audits'], sourced, ...dated(checkedOn(sources, manifest.reviewed)) };
+  return { name: 'audits', path: ['audits'], sourced, urls: urlsOf(sources), ...dated(checkedOn(sources, manifest.reviewed)) };
+}
+
+function urlsOf(sources: Source[]): string[] {
+  return sources.map((source) => (typeof source === 'string' ? source : source.url));
+}
+
+/** Every URL behind `subjects`, once each, in the order the result relied on them. */
+export function sourceUrls(subjects: readonly Subject[]): string[] {
+  return [...new Set(subjects.flatMap((subject) => subject.urls))];
 }
 
 function hasEvidence(entry: { report?: string; sources?: Source[] }): boolean {

@@ -42,7 +42,8 @@ function visibleLength(cell: string): number {
   return withoutColor(cell).length;
 }
 
-function withoutColor(cell: string): string {
+/** The text of a cell without its colour codes. */
+export function withoutColor(cell: string): string {
   return cell.includes('\u001b') ? cell.replace(SGR, '') : cell;
 }
 

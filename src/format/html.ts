@@ -1,7 +1,8 @@
 import { createHash } from 'node:crypto';
-import { buildMatrices, type Matrix } from '../report/matrix.js';
+import { buildMatrices, columnLabels, type Matrix } from '../report/matrix.js';
 import type { CandidateReport, Report } from '../report/report.js';
 import { safeUrl, xmlText as h } from './escape.js';
+import { linkLabel, provenance } from './links.js';
 import type { Formatter, FormatOptions } from './format.js';
 import { resultNotes } from './notes.js';
 import { problemSections } from './problems.js';
@@ -31,6 +32,7 @@ function page(title: string, report: Report, options: FormatOptions): string {
   const body = [
     `<h1>${title}</h1>`,
     `<p id="summary">${h(summaryLine(report.summary))}</p>`,
+    `<p id="provenance">${provenance(report, h, link)}</p>`,
     ...buildMatrices(report, { quiet: options.quiet, staleFails: options.staleFails }).map(matrixSection),
     ...report.candidates.map(candidateSection),
     criteriaSection(report),
@@ -56,11 +58,16 @@ ${body.filter((block) => block !== '').join('\n')}
 
 function matrixSection(matrix: Matrix): string {
   const { title, id, revision } = matrix.criteria;
-  const head = `<tr><th scope="col">criterion</th><th scope="col">level</th>${matrix.candidates.map((c) => `<th scope="col">${h(c.name)}</th>`).join('')}</tr>`;
+  const labels = columnLabels(matrix);
+  const heading = (c: Matrix['candidates'][number], index: number) => {
+    const file = labels[index]?.file;
+    return `${c.homepage === undefined ? h(c.name) : link(c.homepage, c.name)}${file === undefined ? '' : `<br><small>${h(file)}</small>`}`;
+  };
+  const head = `<tr><th scope="col">criterion</th><th scope="col">level</th>${matrix.candidates.map((c, index) => `<th scope="col">${heading(c, index)}</th>`).join('')}</tr>`;
   const rows = matrix.rows.map(
     (row) =>
       `<tr><th scope="row">${h(row.criterion)}</th><td>${row.level}</td>${row.cells
-        .map((cell) => (cell ? `<td class="${cell.status}" title="${h(cell.reason)}">${h(statusText(cell))}</td>` : `<td>${NO_RESULT}</td>`))
+        .map((cell) => (cell ? `<td class="${cell.status}">${h(statusText(cell))}<br><small>${h(cell.reason)}</small></td>` : `<td>${NO_RESULT}</td>`))
         .join('')}</tr>`,
   );
   const verdicts = `<tr><th scope="row">verdict</th><td></td>${matrix.candidates.map((c) => `<td class="${c.verdict}"><strong>${c.verdict}</strong></td>`).join('')}</tr>`;
@@ -72,12 +79,20 @@ function matrixSection(matrix: Matrix): string {
 function candidateSection(candidate: CandidateReport): string {
   const rows = candidate.results.map((result) => {
     const notes = resultNotes(result).map((note) => `<br><small>${h(note)}</small>`).join('');
-    return `<tr><th scope="row">${h(result.criterion)}</th><td>${result.level}</td><td class="${result.status}">${h(statusText(result))}</td><td>${h(result.reason)}${notes}</td><td>${result.line}:${result.column}</td></tr>`;
+    const sources = (result.sources ?? []).map((url) => link(url)).join('<br>');
+    return `<tr><th scope="row">${h(result.criterion)}</th><td>${result.level}</td><td class="${result.status}">${h(statusText(result))}</td><td>${h(result.reason)}${notes}</td><td>${sources}</td></tr>`;
   });
   const best = candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
+  const homepage = candidate.homepage === undefined ? '' : `<br>homepage: ${link(candidate.homepage)}`;
   return `<section class="candidate"><h2>${h(candidate.name)}</h2>
-<p>${h(candidate.file)}: <strong class="${candidate.verdict}">${candidate.verdict}</strong> against ${h(candidate.criteria)}${best}</p>
-<table><thead><tr><th>criterion</th><th>level</th><th>status</th><th>reason</th><th>line</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+<p>${h(candidate.file)}: <strong class="${candidate.verdict}">${candidate.verdict}</strong> against ${h(candidate.criteria)}${best}${homepage}</p>
+<table><thead><tr><th>criterion</th><th>level</th><th>status</th><th>reason</th><th>sources</th></tr></thead><tbody>${rows.join('')}</tbody></table></section>`;
+}
+
+/** A link to an http(s) URL (any other scheme stays plain text), labelled with `label` or the URL itself. */
+function link(url: string, label = linkLabel(url)): string {
+  const safe = safeUrl(url);
+  return safe ? `<a href="${h(safe)}" rel="noreferrer noopener">${h(label)}</a>` : h(label);
 }
 
 function criteriaSection(report: Report): string {

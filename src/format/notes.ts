@@ -1,4 +1,4 @@
-import type { Matrix } from '../report/matrix.js';
+import { columnLabels, labelText, type Matrix } from '../report/matrix.js';
 import type { ResultReport } from '../report/report.js';
 
 /** What a result carries beyond its reason (a waiver, stale evidence), as plain unescaped sentences. */
@@ -19,7 +19,11 @@ export function resultDetail(result: ResultReport): string {
 
 /** Every note of a compare matrix, as `candidate, criterion: note`, since a matrix cell has room only for a status. */
 export function matrixNotes(matrix: Matrix): string[] {
+  const labels = columnLabels(matrix);
   return matrix.rows.flatMap((row) =>
-    row.cells.flatMap((cell, column) => (cell ? resultNotes(cell).map((note) => `${matrix.candidates[column]?.name ?? ''}, ${row.criterion}: ${note}`) : [])),
+    row.cells.flatMap((cell, column) => {
+      const label = labels[column];
+      return cell && label ? resultNotes(cell).map((note) => `${labelText(label)}, ${row.criterion}: ${note}`) : [];
+    }),
   );
 }

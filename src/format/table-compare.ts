@@ -1,5 +1,5 @@
 import Table from 'cli-table3';
-import { buildMatrices, type Matrix } from '../report/matrix.js';
+import { buildMatrices, columnLabels, type Matrix } from '../report/matrix.js';
 import type { Report } from '../report/report.js';
 import type { FormatOptions } from './format.js';
 import { matrixNotes } from './notes.js';
@@ -19,7 +19,10 @@ function matrixTable(matrix: Matrix, options: FormatOptions): string {
   const { title, id, revision } = matrix.criteria;
   const heading = `${chalk.bold(terminalText(title))} (${terminalText(id)}, revision ${revision})`;
   const grid = new Table({
-    head: ['criterion', 'level', ...matrix.candidates.map((candidate) => terminalText(candidate.name))].map((title) => chalk.bold(title)),
+    // A shared name gets its file on a second line; each line is painted on its own so a wrapped cell stays bold.
+    head: ['criterion', 'level', ...columnLabels(matrix).map(({ name, file }) => (file === undefined ? terminalText(name) : `${terminalText(name)}\n${terminalText(file)}`))].map(
+      (title) => title.split('\n').map((line) => chalk.bold(line)).join('\n'),
+    ),
     // cli-table3 colours borders and heads itself, ignoring NO_COLOR: leave colour to us.
     style: { head: [], border: [], compact: true },
     wordWrap: true,

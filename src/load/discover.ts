@@ -16,14 +16,18 @@ export interface Discovery {
   skipped: Problem[];
 }
 
+/** `sorted`: all files in path order; `arguments`: in the order the paths were given, each directory's files sorted. */
+export type FileOrder = 'sorted' | 'arguments';
+
 /**
  * Expands the paths given on the command line into YAML files: files as named, directories searched
  * recursively for *.yaml and *.yml. Inside a directory only real directories and regular files are
  * entered; symbolic links are never followed there, so a walk cannot loop or leave the given roots.
  * A path named outright is taken as given (a link included); reading it later refuses what is not a
- * regular file. The result is sorted, so runs are reported in a stable order.
+ * regular file. The result is sorted, so runs are reported in a stable order (or, with `arguments`,
+ * in the order the paths were given, each directory's files sorted).
  */
-export async function discoverFiles(paths: readonly string[], given: Partial<Limits> = {}): Promise<Discovery> {
+export async function discoverFiles(paths: readonly string[], given: Partial<Limits> = {}, order: FileOrder = 'sorted'): Promise<Discovery> {
   const limits = withDefaults(given);
   const found: Discovery = { files: [], named: new Set(), problems: [], skipped: [] };
   const files = new Set<string>();
@@ -44,7 +48,7 @@ export async function discoverFiles(paths: readonly string[], given: Partial<Lim
       found.problems.push(at(path, `cannot read: ${errorReason(error)}`));
     }
   }
-  return { ...found, files: [...files].sort(compareFiles) };
+  return { ...found, files: order === 'sorted' ? [...files].sort(compareFiles) : [...files] };
 }
 
 class Walker {

@@ -14,11 +14,12 @@ import type { Operator } from './operator.js';
 import { osiApproved } from './osi-approved.js';
 import { some } from './some.js';
 import { todo } from './todo.js';
+import { when } from './when.js';
 import { within } from './within.js';
 
 /** The check vocabulary of criteria files, by the name a criteria file uses. */
 export const operators: ReadonlyMap<string, Operator> = new Map(
-  [all, any, not, some, every, countAtLeast, equals, oneOf, includesAny, includesAll, atLeast, atMost, nonEmpty, within, osiApproved, todo].map((op) => [
+  [all, any, not, when, some, every, countAtLeast, equals, oneOf, includesAny, includesAll, atLeast, atMost, nonEmpty, within, osiApproved, todo].map((op) => [
     op.name,
     op as Operator,
   ]),

@@ -6,7 +6,7 @@ import type { CandidateReport, CriteriaInfo, Report, ResultReport } from './repo
 /** One comparison: the candidates judged against one criteria set, criteria as rows, candidates as columns. */
 export interface Matrix {
   criteria: Omit<CriteriaInfo, 'criteria'>;
-  candidates: { file: string; name: string; verdict: Verdict; best_case: { passed: number; total: number } }[];
+  candidates: { file: string; name: string; homepage?: string; verdict: Verdict; best_case: { passed: number; total: number } }[];
   rows: MatrixRow[];
 }
 
@@ -50,4 +50,16 @@ export function buildMatrices(report: Report, options: MatrixOptions = {}): Matr
 
 function cellOf(candidate: CandidateReport, criterion: string): ResultReport | null {
   return candidate.results.find((result) => result.criterion === criterion) ?? null;
+}
+
+/** Each column's candidate name, with its file when another column has the same name, so the two can be told apart. */
+export function columnLabels(matrix: Matrix): { name: string; file?: string }[] {
+  const counts = new Map<string, number>();
+  for (const { name } of matrix.candidates) counts.set(name, (counts.get(name) ?? 0) + 1);
+  return matrix.candidates.map(({ name, file }) => ((counts.get(name) ?? 0) > 1 ? { name, file } : { name }));
+}
+
+/** A column label on one line: `Ente Photos`, or `Ente Photos (old/ente.yaml)` when the name is shared. */
+export function labelText(label: { name: string; file?: string }): string {
+  return label.file === undefined ? label.name : `${label.name} (${label.file})`;
 }

@@ -18,6 +18,8 @@ export interface ResultReport {
   stale?: { reason: string };
   /** The waiver that turned this result into `waived`. */
   waiver?: { reason: string; approved_by: string; expires: string };
+  /** The URLs of the sources behind the claims the result relied on; left out when there are none. */
+  sources?: string[];
   /** The manifest field the result is about, and where it is (or would go) in the file. */
   path: string;
   line: number;
@@ -38,6 +40,8 @@ export interface CriterionInfo {
 export interface CandidateReport {
   file: string;
   name: string;
+  /** The manifest's `homepage`, when it gives one. */
+  homepage?: string;
   criteria: string;
   verdict: Verdict;
   best_case: { passed: number; total: number };
@@ -93,6 +97,7 @@ export function resultReport(result: CriterionResult, locate: (path: CriterionRe
   const report: Partial<ResultReport> = { criterion: result.criterion, level: result.level, status: result.status, reason: result.reason };
   if (result.stale) report.stale = result.stale;
   if (result.waiver) report.waiver = result.waiver;
+  if (result.sources.length > 0) report.sources = result.sources;
   report.path = pathText(result.path);
   report.line = line;
   report.column = column;

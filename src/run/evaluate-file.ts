@@ -9,6 +9,7 @@ import { parseYaml } from '../load/source.js';
 import type { Problem } from '../load/problem.js';
 import { locate, type YamlSource } from '../load/source.js';
 import { type CandidateReport, resultReport } from '../report/report.js';
+import { futureDateProblems } from './future-dates.js';
 import { waiverProblems } from './waiver-problems.js';
 
 /**
@@ -22,6 +23,8 @@ export interface FileSettings {
   /** Where categories are looked up besides the installed sets (the run's paths, `--criteria-dir`). */
   sources?: CriteriaSources;
   asOf: string;
+  /** The day the run started, YYYY-MM-DD: evidence dated after it is an error. */
+  today: string;
   requireEvidence: boolean;
   waivers: boolean;
   limits: Limits;
@@ -74,17 +77,20 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
     const warnings = set.id === manifest.category ? [] : [otherSetNote(file, source, manifest.category, set.id)];
     const evaluation = evaluateManifest(set, manifest, { asOf: settings.asOf, requireEvidence: settings.requireEvidence, waivers: settings.waivers });
     const notes = waiverProblems(evaluation.waiverNotes, source);
+    const dates = futureDateProblems(manifest, source, settings);
+    const errors = [...dates.errors, ...notes.errors];
     // The set was applied (the report lists it), though the candidate is not reported.
-    if (notes.errors.length > 0) return { reference, errors: notes.errors, warnings, isCandidate: true };
+    if (errors.length > 0) return { reference, errors, warnings, isCandidate: true };
     const candidate: CandidateReport = {
       file,
       name: manifest.name,
+      ...(manifest.homepage === undefined ? {} : { homepage: manifest.homepage }),
       criteria: set.id,
       verdict: evaluation.verdict,
       best_case: evaluation.bestCase,
       results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, valueLocation(manifest, path)))),
     };
-    return { candidate, reference, errors: [], warnings: [...warnings, ...notes.warnings], isCandidate: true };
+    return { candidate, reference, errors: [], warnings: [...warnings, ...dates.warnings, ...notes.warnings], isCandidate: true };
   };
 }
 

@@ -2,7 +2,7 @@ import { normalize } from 'node:path';
 import { isIsoDate } from '../engine/dates.js';
 import type { CriteriaSet } from '../load/criteria.js';
 import { CriteriaCache } from '../load/criteria-sets.js';
-import { discoverFiles } from '../load/discover.js';
+import { discoverFiles, type FileOrder } from '../load/discover.js';
 import { noManifestsFound } from '../load/load-manifests.js';
 import { type Limits, withDefaults } from '../load/limits.js';
 import type { Problem } from '../load/problem.js';
@@ -20,6 +20,8 @@ export interface EvaluateFilesOptions {
   criteriaDir?: string;
   /** `--criteria-dir`: directories of criteria sets manifests may name in `category`, after the installed ones and those among `paths`. */
   criteriaDirs?: readonly string[];
+  /** Candidates in sorted path order (default), or in the order of `paths` with each directory's files sorted (compare's columns). */
+  order?: FileOrder;
   /** Told how many files are done, before each file and once at the end (for a progress indicator). */
   onProgress?: (done: number, total: number) => void;
   /** The day to evaluate as of, YYYY-MM-DD (default: today): staleness and waiver expiry depend on it. */
@@ -60,7 +62,8 @@ export class CriteriaError extends Error {
 
 /** Reads, validates and evaluates every manifest under `paths`; one bad file never stops the others. */
 export async function evaluateFiles(paths: readonly string[], options: EvaluateFilesOptions = {}): Promise<Report> {
-  const asOf = options.asOf ?? today();
+  const day = today();
+  const asOf = options.asOf ?? day;
   if (!isIsoDate(asOf)) throw new RangeError(`asOf: expected a calendar date as YYYY-MM-DD, got ${asOf}`);
   const limits = withDefaults(options.limits);
   const sources = { searchPaths: [...paths], criteriaDirs: [...(options.criteriaDirs ?? [])] };
@@ -76,7 +79,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const usedSets = new Map<string, CriteriaSet>();
   const criteriaFiles = new Set<string>();
   const tally = new SummaryTally();
-  const discovery = await discoverFiles(paths, limits);
+  const discovery = await discoverFiles(paths, limits, options.order);
   errors.push(...discovery.problems);
   warnings.push(...discovery.skipped);
   let found = discovery.problems.length;
@@ -85,6 +88,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     ...(options.criteriaDir === undefined ? {} : { criteriaDir: options.criteriaDir }),
     sources,
     asOf,
+    today: day,
     requireEvidence: options.requireEvidence === true,
     waivers: options.waivers !== false,
     limits,

@@ -15,6 +15,8 @@ import { requireCriteria } from './criteria-option.js';
 import { unknownCriterionNote } from '../engine/waivers.js';
 import type { Manifest } from '../schema/manifest.js';
 import { waiverProblems } from './waiver-problems.js';
+import { futureDateProblems } from './future-dates.js';
+import { today } from './today.js';
 
 /** What a file was taken to be: `unknown` when it could not be read or parsed far enough to tell. */
 export type FileKind = 'manifest' | 'criteria' | 'unknown';
@@ -102,7 +104,7 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
   const warnings = load.loaded.warnings.length > 0 ? { warnings: load.loaded.warnings } : {};
   const complaint = await categoryProblem(manifest.category, context);
   if (complaint === undefined) {
-    const problems = await unknownWaiverProblems(manifest, source, context);
+    const problems = [...futureDateProblems(manifest, source, { today: today(), asOf: today() }).errors, ...(await unknownWaiverProblems(manifest, source, context))];
     return { file, kind: 'manifest', valid: problems.length === 0, id: manifest.category, problems, ...warnings };
   }
   const { line, column } = locate(source, ['category']);

@@ -111,7 +111,7 @@ const builtInShape = {
           )
           .max(50)
           .optional()
-          .meta({ description: 'Parts licensed differently from the whole' }),
+          .meta({ description: "Parts licensed differently from the whole, such as a hosted service's server; [] when there are none" }),
         sources,
       })
       .optional()

@@ -3,6 +3,7 @@ import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Io } from '../../src/cli/io.js';
 import { main } from '../../src/cli/main.js';
+import { withoutCheckout as placeholders } from '../../scripts/checkout-placeholders.mjs';
 
 export const repoRoot = fileURLToPath(new URL('../../', import.meta.url));
 const bin = fileURLToPath(new URL('../../bin/pgcheck.js', import.meta.url));
@@ -111,4 +112,9 @@ export function runPinned(args: string[], env: Record<string, string> = {}): Pro
 /** runBin with evaluate and compare pinned to AS_OF. */
 export function runBinPinned(args: string[], env: Record<string, string> = {}): CliRun {
   return runBin(pinned(args), env);
+}
+
+/** A run whose SARIF names its checkout (repository, commit, branch, folder) with placeholders instead, for golden files. */
+export function withoutCheckout(run: CliRun): CliRun {
+  return { ...run, stdout: placeholders(run.stdout) };
 }

@@ -33,11 +33,21 @@ export function sampleReport(): Report {
       {
         file: 'candidates/awkward.yaml',
         name: AWKWARD,
+        homepage: 'https://example.org/home?a=1&b="x"<script>',
         criteria: 'sample',
         verdict: 'fails-minimum',
         best_case: { passed: 0, total: 1 },
         results: [
-          { criterion: 'alpha', level: 'minimum', status: 'fail', reason: `alpha is ${AWKWARD}`, path: 'alpha', line: 3, column: 7 },
+          {
+            criterion: 'alpha',
+            level: 'minimum',
+            status: 'fail',
+            reason: `alpha is ${AWKWARD}`,
+            sources: ['https://example.org/src?q=<script>|x)"', 'javascript:alert(1)'],
+            path: 'alpha',
+            line: 3,
+            column: 7,
+          },
           {
             criterion: 'beta',
             level: 'minimum',
