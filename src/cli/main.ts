@@ -78,8 +78,7 @@ function addReportOptions(command: Command): Command {
     .option('--require-evidence', 'require a source for every claim a result relies on, for every criterion')
     .option('--no-waivers', "ignore the manifests' waivers")
     .option('-q, --quiet', 'show only what fails: candidates not meeting the minimum and their failing or unknown results')
-    .option('--no-color', 'never colour the output (NO_COLOR works too)')
-    .option('-j, --jobs <n>', 'threads to evaluate with (default: 2, or 1 on a single core; at most one per 1,000 files)', parseCount(64));
+    .option('--no-color', 'never colour the output (NO_COLOR works too)');
   return addLimitOptions(command);
 }
 

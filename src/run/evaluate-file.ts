@@ -7,10 +7,7 @@ import { locate } from '../load/source.js';
 import { type CandidateReport, resultReport } from '../report/report.js';
 import { waiverProblems } from './waiver-problems.js';
 
-/**
- * How each file of a batch is evaluated. Plain data, so a worker thread given the same settings
- * evaluates a file exactly as the main thread would.
- */
+/** How each file of a batch is evaluated. */
 export interface FileSettings {
   /** `--criteria`, already checked to resolve; otherwise each manifest's `category` is used. */
   criteria?: string;

@@ -10,7 +10,6 @@ import { type CandidateReport, type CriteriaInfo, REPORT_FORMAT, type Report } f
 import { SummaryTally } from '../report/tally.js';
 import { today } from './today.js';
 import { type FileSettings, fileEvaluator } from './evaluate-file.js';
-import { type BatchOptions, outcomesInOrder } from './parallel.js';
 
 export interface EvaluateFilesOptions {
   /** Id of an installed criteria set or path to a criteria file; by default each manifest's `category`. */
@@ -32,16 +31,6 @@ export interface EvaluateFilesOptions {
    * report (whose `candidates` then stays empty; the summary still counts every candidate).
    */
   onCandidate?: (candidate: CandidateReport) => void;
-  /**
-   * Threads to evaluate with, this one included (default: 2, or 1 on a single core). A batch starts
-   * at most one thread per 1,000 files, this one included; the output is the same either way.
-   */
-  jobs?: number;
-  /** @internal For tests: files each thread needs before it is started. */
-  filesPerThread?: number;
-  /** For diagnostics: which thread (0: this one) evaluated each chunk of files, and why a worker thread ended early. */
-  onChunk?: (chunk: number, thread: number) => void;
-  onWorkerError?: (error: Error) => void;
 }
 
 /** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
@@ -83,14 +72,11 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     waivers: options.waivers !== false,
     limits,
   };
-  const batch: BatchOptions = {
-    ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
-    ...(options.filesPerThread === undefined ? {} : { filesPerThread: options.filesPerThread }),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.onChunk ? { onChunk: options.onChunk } : {}),
-    ...(options.onWorkerError ? { onWorkerError: options.onWorkerError } : {}),
-  };
-  for await (const outcome of outcomesInOrder(discovery.files, discovery.named, settings, fileEvaluator(settings, cache), batch)) {
+  const evaluate = fileEvaluator(settings, cache);
+  const { files, named } = discovery;
+  for (const [done, file] of files.entries()) {
+    options.onProgress?.(done, files.length);
+    const outcome = await evaluate(file, named.has(file));
     found += outcome.isCandidate ? 1 : 0;
     errors.push(...outcome.errors);
     warnings.push(...outcome.warnings);
@@ -102,6 +88,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     if (options.onCandidate) options.onCandidate(candidate);
     else candidates.push(detached(candidate));
   }
+  options.onProgress?.(files.length, files.length);
   if (found === 0) errors.push(...noManifestsFound(paths));
   return {
     tool: 'pgcheck',
