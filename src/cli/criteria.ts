@@ -2,7 +2,7 @@ import { isAbsolute, relative, sep } from 'node:path';
 import { type Command, Option } from 'commander';
 import type { CriteriaSet } from '../load/criteria.js';
 import { terminalText } from '../format/terminal-text.js';
-import { type CriteriaSetDetails, type CriteriaSetSummary, CriteriaCatalog, describeCriteriaSet, summarizeCriteriaSet } from '../run/criteria-info.js';
+import type { CriteriaCatalog, CriteriaSetDetails, CriteriaSetSummary } from '../run/criteria-info.js';
 import { printCriteriaError } from './criteria-error.js';
 import type { Io } from './io.js';
 
@@ -10,6 +10,8 @@ export type InfoFormat = 'text' | 'json';
 
 /** `pgcheck criteria [id-or-path...]`: the installed sets, or the ones named. */
 export async function listCriteriaCommand(references: string[], options: { format: InfoFormat }, io: Io): Promise<number> {
+  // Loaded on demand, as each command's own modules are (src/cli/main.ts).
+  const { CriteriaCatalog, summarizeCriteriaSet } = await import('../run/criteria-info.js');
   const catalog = new CriteriaCatalog();
   const wanted = references.length > 0 ? references : catalog.installedIds();
   const sets = await loadAll(catalog, wanted, io);
@@ -31,6 +33,7 @@ export async function showCriteriaCommand(
     io.stderr('error: name a criteria set: pgcheck criteria show <id-or-path> (installed: see pgcheck criteria)\n');
     return 2;
   }
+  const { CriteriaCatalog, describeCriteriaSet } = await import('../run/criteria-info.js');
   const { loaded, failed } = await loadAll(new CriteriaCatalog(), [wanted], io);
   const details = loaded.map((set) => shownFile(describeCriteriaSet(set)));
   if (options.format === 'json') io.stdout(details.map((set) => `${JSON.stringify(set, null, 2)}\n`).join(''));

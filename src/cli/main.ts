@@ -4,17 +4,17 @@ import { formatters } from '../format/registry.js';
 import { type FailOn, failOnStates } from '../report/report.js';
 import { packageVersion } from '../paths.js';
 import { reportCrash } from './crash.js';
-import { evaluateCommand } from './evaluate.js';
 import { type Io, processIo } from './io.js';
 import { parseReportTarget } from './report-files.js';
 import { addLimitOptions } from './limit-options.js';
-import { schemaCommand } from './schema.js';
-import { parseApiBase, parseCount, parseInactivity, parseSeconds, verifyCommand } from './verify.js';
+import { parseApiBase, parseCount, parseInactivity, parseSeconds } from './verify-options.js';
 import { verifyFormatters } from '../verify/format/registry.js';
 import { registerCriteria } from './criteria.js';
 import { registerInit } from './init.js';
 import { registerValidate } from './validate.js';
 
+// Each command's own modules are loaded when it runs (`await import`), so a start pays only for
+// what its command needs: `--help` never loads zod or yaml, `evaluate` never loads verify's code.
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('pgcheck')
     .description('Check privacy-tool candidates against declarative recommendation criteria.')
@@ -28,11 +28,11 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     );
 
   addReportOptions(program.command('evaluate').description('evaluate candidate manifests (files, or directories searched for *.yaml/*.yml)')).action(
-    async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io)),
+    async (paths: string[], options) => setExitCode(await (await import('./evaluate.js')).evaluateCommand(paths, options, io)),
   );
 
   addReportOptions(program.command('compare').description('compare candidates in one matrix: criteria as rows, candidates as columns')).action(
-    async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io, 'compare')),
+    async (paths: string[], options) => setExitCode(await (await import('./evaluate.js')).evaluateCommand(paths, options, io, 'compare')),
   );
 
   const verify = program
@@ -47,13 +47,13 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .addOption(new Option('--github-api <url>', 'GitHub API base URL (GitHub Enterprise: https://HOST/api/v3)').argParser(parseApiBase).default('https://api.github.com/', 'https://api.github.com'))
     .option('--allow-private-network', 'also fetch from loopback, private and other non-public addresses')
     .option('--no-color', 'never colour the output (NO_COLOR works too)');
-  addLimitOptions(verify).action(async (paths: string[], options) => setExitCode(await verifyCommand(paths, options, io)));
+  addLimitOptions(verify).action(async (paths: string[], options) => setExitCode(await (await import('./verify.js')).verifyCommand(paths, options, io)));
 
   program
     .command('schema')
     .description('print the JSON Schema of candidate manifests')
     .option('--criteria', 'print the JSON Schema of criteria files instead')
-    .action((options: { criteria?: boolean }) => setExitCode(schemaCommand(options, io)));
+    .action(async (options: { criteria?: boolean }) => setExitCode((await import('./schema.js')).schemaCommand(options, io)));
 
   registerValidate(program, io, setExitCode);
   registerInit(program, io, setExitCode);

@@ -9,6 +9,9 @@ import { packageVersion } from '../paths.js';
 import { type CandidateReport, type CriteriaInfo, REPORT_FORMAT, type Report } from '../report/report.js';
 import { SummaryTally } from '../report/tally.js';
 import { today } from './today.js';
+import { CriteriaError } from './criteria-error.js';
+
+export { CriteriaError };
 import { type FileSettings, fileEvaluator } from './evaluate-file.js';
 
 export interface EvaluateFilesOptions {
@@ -31,17 +34,6 @@ export interface EvaluateFilesOptions {
    * report (whose `candidates` then stays empty; the summary still counts every candidate).
    */
   onCandidate?: (candidate: CandidateReport) => void;
-}
-
-/** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
-export class CriteriaError extends Error {
-  /** Problems in the criteria file, or none when the reference itself names no criteria set. */
-  constructor(
-    message: string,
-    readonly problems: Problem[] = [],
-  ) {
-    super(message);
-  }
 }
 
 /** Reads, validates and evaluates every manifest under `paths`; one bad file never stops the others. */
