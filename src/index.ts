@@ -13,7 +13,8 @@ export { parseCriteria, loadCriteriaFile, type CriteriaSet, type Criterion, type
 export { installedCriteriaIds } from './load/criteria-sets.js';
 export { loadManifest, parseManifest, type LoadedManifest, type ManifestLoad } from './load/manifest.js';
 export { formatProblem, type Problem } from './load/problem.js';
-export { locate, type Path, type Position, type SourceTree, type YamlSource } from './load/source.js';
+export { locate, type Position, type SourceTree, type YamlSource } from './load/source.js';
+export { type Path, pathText } from './path.js';
 export { defaultLimits, type Limits } from './load/limits.js';
 export { evaluateFiles, CriteriaError, type EvaluateFilesOptions } from './run/evaluate-files.js';
 export { exitCodeOf, type Report, type CandidateReport, type ResultReport, type Summary } from './report/report.js';

@@ -1,5 +1,6 @@
 import type { CriteriaSet, Criterion } from '../load/criteria.js';
-import type { CompiledCheck, Context, ManifestPath, Outcome } from '../operators/operator.js';
+import type { CompiledCheck, Context, Outcome } from '../operators/operator.js';
+import type { Path } from '../path.js';
 import type { Level } from '../schema/criteria.js';
 import { dateBefore, parseAge } from './dates.js';
 import { subjectsOf, type Subject } from './evidence.js';
@@ -20,9 +21,9 @@ export interface CriterionResult {
   stale?: { reason: string };
   waiver?: Omit<Waiver, 'criterion'>;
   /** The manifest path the result is about. */
-  path: ManifestPath;
+  path: Path;
   /** Every manifest path the result relied on. */
-  reads: ManifestPath[];
+  reads: Path[];
 }
 
 export interface Evaluation {
@@ -120,13 +121,13 @@ export function evaluateCriterion(criterion: Criterion, manifest: unknown): Crit
 function resultOf(
   criterion: string,
   level: Level,
-  outcome: { status: ResultStatus; finding: Finding; path: ManifestPath; reads: ManifestPath[] },
+  outcome: { status: ResultStatus; finding: Finding; path: Path; reads: Path[] },
 ): CriterionResult {
   const { status, finding, path, reads } = outcome;
   return { criterion, level, status, finding, reason: describeFinding(finding), path, reads };
 }
 
-export function runCheck(check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome {
+export function runCheck(check: CompiledCheck, scope: unknown, prefix: Path): Outcome {
   const ctx: Context = { scope, prefix, run: runCheck };
   return check.operator.evaluate(check.options, ctx, check.children);
 }

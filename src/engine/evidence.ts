@@ -1,6 +1,5 @@
-import type { ManifestPath } from '../operators/operator.js';
-
-type Source = string | { url: string; quote?: string; retrieved?: string };
+import type { Path } from '../path.js';
+import type { Source } from '../schema/manifest.js';
 
 /**
  * A claim's home in the manifest: where its sources live and how old they are. A section with
@@ -11,7 +10,7 @@ export interface Subject {
   /** How reasons name it: `pricing`, `audits[0]`, `audits`, `facts`. */
   name: string;
   /** Where it is in the manifest, for pointing at a line. */
-  path: ManifestPath;
+  path: Path;
   sourced: boolean;
   /** When its facts were last checked; undefined when the manifest gives no date for them. */
   checked?: string;
@@ -27,7 +26,7 @@ interface ManifestView {
  * The subjects of the claims behind a result, one per subject. Only values the manifest gives are
  * claims: a path that is not given is "not known", which the check has already judged.
  */
-export function subjectsOf(manifest: unknown, reads: readonly ManifestPath[]): Subject[] {
+export function subjectsOf(manifest: unknown, reads: readonly Path[]): Subject[] {
   const subjects = new Map<string, Subject>();
   for (const path of reads) {
     if (!isGiven(manifest, path)) continue;
@@ -37,7 +36,7 @@ export function subjectsOf(manifest: unknown, reads: readonly ManifestPath[]): S
   return [...subjects.values()];
 }
 
-function subjectOf(manifest: ManifestView & Record<string, unknown>, path: ManifestPath): Subject | undefined {
+function subjectOf(manifest: ManifestView & Record<string, unknown>, path: Path): Subject | undefined {
   const [section, index] = path;
   if (section === 'audits') return typeof index === 'number' ? auditSubject(manifest, index) : auditsListSubject(manifest);
   if (section === 'facts') return sectionSubject(manifest, 'facts', manifest.sources?.facts ?? []);
@@ -80,7 +79,7 @@ function dated(checked: string | undefined): { checked?: string } {
   return checked === undefined ? {} : { checked };
 }
 
-function isGiven(manifest: unknown, path: ManifestPath): boolean {
+function isGiven(manifest: unknown, path: Path): boolean {
   let value: unknown = manifest;
   for (const segment of path) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return false;

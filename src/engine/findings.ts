@@ -2,7 +2,7 @@
  * Findings are data: a code, typed arguments and the manifest path they are about.
  * Every reason a person reads is worded here, in one place.
  */
-type Path = readonly (string | number)[];
+import { type Path, pathText } from '../path.js';
 type ComposedStatus = 'pass' | 'fail' | 'unknown';
 
 export type Finding =
@@ -23,10 +23,6 @@ export type Finding =
   | { code: 'no-source'; subjects: string[]; claim: Finding };
 
 const MAX_LISTED_ITEMS = 3;
-
-export function pathText(path: Path): string {
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
-}
 
 function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? '[]' : value.map(valueText).join(', ');

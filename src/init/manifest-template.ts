@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { MANIFEST_FORMAT, manifestSchema } from '../schema/manifest.js';
-import { elementOf, kindOf, unwrap, valuesOf } from '../schema/walk.js';
+import { elementOf, isOptional, isWholeNumber, kindOf, optionsOf, recordOf, shapeOf, unwrap, unwrapOnce, valuesOf } from '../schema/walk.js';
 
 /** Where editors find the manifest schema when the file is not inside a pgcheck checkout. */
 export const MANIFEST_SCHEMA_URL = 'https://raw.githubusercontent.com/pgcheck/pgcheck/main/schema/manifest.schema.json';
@@ -29,7 +29,7 @@ export function manifestTemplate(options: TemplateOptions): string {
     name: yamlScalar(options.name),
     category: yamlScalar(options.category),
   };
-  const shape = objectShape(manifestSchema);
+  const shape = shapeOf(manifestSchema);
   const lines = [
     `# yaml-language-server: $schema=${options.schemaLocation ?? MANIFEST_SCHEMA_URL}`,
     '# A pgcheck candidate manifest (format 1). Fill in only what a public source confirms, and list that',
@@ -78,7 +78,7 @@ function freeFormLines(key: string, schema: z.ZodType, usedBy: ReadonlyMap<strin
 }
 
 function objectLines(schema: z.ZodType, indent: number, prefix: string): Line[] {
-  return Object.entries(objectShape(schema)).flatMap(([key, child]) => fieldLines(key, child, indent, true, `${prefix}${key}`));
+  return Object.entries(shapeOf(schema)).flatMap(([key, child]) => fieldLines(key, child, indent, true, `${prefix}${key}`));
 }
 
 function isSection(schema: z.ZodType): boolean {
@@ -90,7 +90,7 @@ function isSection(schema: z.ZodType): boolean {
 function objectBranch(schema: z.ZodType): z.ZodType | undefined {
   const inner = unwrap(schema);
   if (kindOf(inner) === 'object') return inner;
-  if (kindOf(inner) === 'union') return unionOptions(inner).map(unwrap).find((option) => kindOf(option) === 'object');
+  if (kindOf(inner) === 'union') return optionsOf(inner).map(unwrap).find((option) => kindOf(option) === 'object');
   return undefined;
 }
 
@@ -101,7 +101,7 @@ function commentOf(schema: z.ZodType, showRequired: boolean): string {
   const parts = [meanings[0], ...meanings.slice(1).map((text) => `(${lowerFirst(text)})`)].filter(Boolean);
   const meaning = parts.join(' ');
   const text = allowed && !saysAlready(meaning, schema) ? (meaning ? `${meaning}: ${allowed}` : allowed) : meaning;
-  const required = showRequired && def(schema).type !== 'optional';
+  const required = showRequired && !isOptional(schema);
   return `${text}${required ? ' (required)' : ''}`;
 }
 
@@ -127,15 +127,17 @@ function allowedValues(schema: z.ZodType): string | undefined {
     case 'literal':
       return (literal ?? []).map(String).join(' | ');
     case 'number':
-      return def(inner).format === 'safeint' ? 'a whole number' : 'a number';
+      return isWholeNumber(inner) ? 'a whole number' : 'a number';
     case 'string':
       return descriptionsOf(inner).length > 0 ? undefined : 'text';
     case 'object':
       return undefined;
     case 'array':
       return listValues(elementOf(inner) as z.ZodType);
-    case 'record':
-      return `a mapping of ${lowerFirst(descriptionsOf(def(inner).keyType as z.ZodType)[0] ?? 'key')}s to ${valueWords(def(inner).valueType as z.ZodType)}`;
+    case 'record': {
+      const record = recordOf(inner) as { key: z.ZodType; value: z.ZodType };
+      return `a mapping of ${lowerFirst(descriptionsOf(record.key)[0] ?? 'key')}s to ${valueWords(record.value)}`;
+    }
     case 'union':
       return valueWords(inner);
     default:
@@ -157,7 +159,7 @@ function listValues(element: z.ZodType): string {
 function valueWords(schema: z.ZodType): string {
   const inner = unwrap(schema);
   if (kindOf(inner) === 'union') {
-    const words = unionOptions(inner).map(valueWords);
+    const words = optionsOf(inner).map(valueWords);
     return words.length > 1 ? `${words.slice(0, -1).join(', ')}, or ${words.at(-1)}` : (words[0] ?? '');
   }
   return descriptionsOf(inner)[0] ?? allowedValues(inner) ?? kindOf(inner);
@@ -173,27 +175,6 @@ function descriptionsOf(schema: z.ZodType): string[] {
     if (next === current) return found;
     current = next;
   }
-}
-
-function unwrapOnce(schema: z.ZodType): z.ZodType {
-  const d = def(schema);
-  if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') return d.innerType as z.ZodType;
-  if (d.type === 'pipe') return d.in as z.ZodType;
-  return schema;
-}
-
-type Def = { type: string; [key: string]: unknown };
-
-function def(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
-}
-
-function objectShape(schema: z.ZodType): Record<string, z.ZodType> {
-  return (def(unwrap(schema)).shape ?? {}) as Record<string, z.ZodType>;
-}
-
-function unionOptions(schema: z.ZodType): z.ZodType[] {
-  return (def(schema).options ?? []) as z.ZodType[];
 }
 
 function commented(lines: Line[], usedBy: ReadonlyMap<string, readonly string[]>): string[] {

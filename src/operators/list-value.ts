@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { elementOf } from '../schema/walk.js';
-import type { ManifestPath, Outcome } from './operator.js';
+import type { Path } from '../path.js';
+import type { Outcome } from './operator.js';
 import { valuesFitField } from './operator.js';
 
 /** Outcome for a value that should be a list but is not (possible only in free-form `facts`). */
-export function notAList(actual: unknown, path: ManifestPath): Omit<Outcome, 'path' | 'reads'> {
+export function notAList(actual: unknown, path: Path): Omit<Outcome, 'path' | 'reads'> {
   return { status: 'unknown', finding: { code: 'wrong-type', path, actual, expected: 'a list' } };
 }
 

@@ -161,3 +161,5 @@ export const manifestSchema = z
   .meta({ title: 'pgcheck candidate manifest', description: 'One privacy tool and the public sources behind each claim' });
 
 export type Manifest = z.infer<typeof manifestSchema>;
+/** One source of a claim: a URL, or a URL with the words it says and the day it was read. */
+export type Source = z.infer<typeof source>;

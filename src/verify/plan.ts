@@ -1,14 +1,12 @@
-import type { Manifest } from '../schema/manifest.js';
-import type { ManifestPath } from '../operators/operator.js';
+import type { Manifest, Source } from '../schema/manifest.js';
+import type { Path } from '../path.js';
 import { type GithubRepository, githubRepository } from './github.js';
 
 /** A check to run for one manifest, before anything is fetched. */
 export type PlannedCheck =
-  | { kind: 'reachable'; url: string; path: ManifestPath }
-  | { kind: 'quote'; url: string; quote: string; path: ManifestPath }
-  | { kind: 'repository'; repository: GithubRepository; licences: { expression: string; path: ManifestPath }[]; path: ManifestPath };
-
-type Source = string | { url: string; quote?: string | undefined };
+  | { kind: 'reachable'; url: string; path: Path }
+  | { kind: 'quote'; url: string; quote: string; path: Path }
+  | { kind: 'repository'; repository: GithubRepository; licences: { expression: string; path: Path }[]; path: Path };
 
 const SECTIONS_WITH_SOURCES = ['hosting', 'encryption', 'pricing', 'authentication', 'web_interface', 'export', 'source_code'] as const;
 
@@ -17,19 +15,19 @@ export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>)
   const checks: PlannedCheck[] = [];
   const reachable = new Set<string>();
   const repositories = new Map<string, Extract<PlannedCheck, { kind: 'repository' }>>();
-  const addUrl = (url: string, path: ManifestPath) => {
+  const addUrl = (url: string, path: Path) => {
     if (reachable.has(url)) return;
     reachable.add(url);
     checks.push({ kind: 'reachable', url, path });
   };
-  const addSources = (sources: readonly Source[] | undefined, path: ManifestPath) => {
+  const addSources = (sources: readonly Source[] | undefined, path: Path) => {
     sources?.forEach((source, index) => {
       const url = typeof source === 'string' ? source : source.url;
       addUrl(url, [...path, index]);
       if (typeof source !== 'string' && source.quote !== undefined) checks.push({ kind: 'quote', url, quote: source.quote, path: [...path, index, 'quote'] });
     });
   };
-  const addRepository = (url: string, licence: string | undefined, path: ManifestPath, licencePath: ManifestPath) => {
+  const addRepository = (url: string, licence: string | undefined, path: Path, licencePath: Path) => {
     const repository = githubRepository(url, githubHosts);
     if (!repository) return addUrl(url, path);
     let check = repositories.get(repository.fullName.toLowerCase());
