@@ -2,7 +2,9 @@
 //   node bench/ab.js <repetitions> 'label=command' 'label=command' ...
 // Each repetition runs every command once, in turn, so slow spells of a shared machine hit all of
 // them alike. Prints the median wall and CPU time (user + system) of each, and the ratio to the first.
+// Commands run with a user's environment (bench/environment.js), as in `npm run bench`.
 import { spawnSync } from 'node:child_process';
+import { userEnvironment } from './environment.js';
 
 const [repetitions, ...specs] = process.argv.slice(2);
 if (!/^\d+$/.test(repetitions ?? '') || specs.length === 0 || specs.some((spec) => !spec.includes('='))) {
@@ -16,7 +18,7 @@ const cases = specs.map((spec) => {
 for (let round = 0; round < Number(repetitions); round += 1) {
   for (const run of cases) {
     const started = performance.now();
-    const result = spawnSync('/usr/bin/time', ['-f', '%U %S', 'sh', '-c', `${run.command} >/dev/null`], { encoding: 'utf8' });
+    const result = spawnSync('/usr/bin/time', ['-f', '%U %S', 'sh', '-c', `${run.command} >/dev/null`], { encoding: 'utf8', env: userEnvironment() });
     run.wall.push((performance.now() - started) / 1000);
     const [user, system] = (result.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
     run.cpu.push((user ?? Number.NaN) + (system ?? Number.NaN));

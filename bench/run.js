@@ -2,9 +2,10 @@
 // parsing YAML. See bench/README.md for how to read the output.
 import { spawnSync } from 'node:child_process';
 import { closeSync, mkdirSync, mkdtempSync, openSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { droppedVariables, userEnvironment } from './environment.js';
 import { generate } from './generate.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -20,7 +21,7 @@ const probeOut = join(work, 'probe.json');
 
 /** One run: wall time seen from here; CPU time and peak RSS reported by rss-probe.js inside the child. */
 function runOnce(args) {
-  const env = { ...process.env, PGCHECK_BENCH_PROBE_OUT: probeOut };
+  const env = userEnvironment({ PGCHECK_BENCH_PROBE_OUT: probeOut });
   const started = process.hrtime.bigint();
   const child = spawnSync(process.execPath, ['--import', probe, ...args], { stdio: ['ignore', devNull, 'pipe'], env, maxBuffer: 64 * 1024 * 1024 });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
@@ -55,14 +56,21 @@ function time(label, args, count, warmUp = true) {
 
 function offeredFormats() {
   // commander wraps a long choices list over several lines: read the help as one line.
-  const help = spawnSync(process.execPath, [bin, 'evaluate', '--help'], { encoding: 'utf8' }).stdout.replace(/\s+/g, ' ');
+  const help = spawnSync(process.execPath, [bin, 'evaluate', '--help'], { encoding: 'utf8', env: userEnvironment() }).stdout.replace(/\s+/g, ' ');
   const choices = /\(choices: ((?:"[^"]*"(?:, )?)+)/.exec(help)?.[1] ?? '';
   return [...choices.matchAll(/"([^"]*)"/g)].map((match) => match[1]);
 }
 
+/** The 1, 5 and 15 minute load averages: figures from a busy machine are mostly waiting. */
+function loadAverage() {
+  return loadavg().map((load) => load.toFixed(2)).join(' ');
+}
+
 function main() {
   const started = Date.now();
-  process.stderr.write(`pgcheck bench: node ${process.version}, NODE_EXTRA_CA_CERTS ${process.env.NODE_EXTRA_CA_CERTS ? 'set' : 'unset'}, work dir ${work}\n`);
+  const loadBefore = loadAverage();
+  process.stderr.write(`pgcheck bench: node ${process.version}, load average ${loadAverage()}, work dir ${work}\n`);
+  process.stderr.write(`  timed commands run without: ${droppedVariables().join(', ') || 'nothing to drop'}\n`);
   const one = generate(join(work, 'one'), 1);
   const small = generate(join(work, 'n1000'), 1000);
   const large = generate(join(work, 'n10000'), 10_000);
@@ -91,7 +99,8 @@ function main() {
   const results = {
     date: new Date().toISOString(),
     node: process.version,
-    node_extra_ca_certs: Boolean(process.env.NODE_EXTRA_CA_CERTS),
+    load_average: { before: loadBefore, after: loadAverage() },
+    environment_dropped: droppedVariables(),
     repetitions: reps,
     seconds: { A: A.seconds, B: B.seconds, C_1000: C1.seconds, D_1000: D1.seconds, C_10000: C10.seconds, D_10000: D10.seconds },
     ratios: {
@@ -144,7 +153,7 @@ function printTable(results) {
     ...results.formats_skipped.map((format) => [`--format ${format}, 10,000 files`, 'skipped', 'not offered by this pgcheck']),
   ];
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
-  process.stdout.write(`\npgcheck bench (node ${results.node}; NODE_EXTRA_CA_CERTS ${results.node_extra_ca_certs ? 'set: it slows every Node start, A and B alike' : 'unset'})\n\n`);
+  process.stdout.write(`\npgcheck bench (node ${results.node}; a user's environment; load average ${results.load_average.before} before, ${results.load_average.after} after)\n\n`);
   for (const row of rows) process.stdout.write(`${row[0].padEnd(widths[0])}  ${row[1].padStart(widths[1])}  ${row[2]}\n`.trimEnd() + '\n');
 }
 

@@ -41,7 +41,6 @@ describe('golden runs of every format', () => {
   });
 });
 
-
 describe('compare', () => {
   it.each([
     [['candidates/ente.yaml'], 0],

@@ -1,5 +1,5 @@
 import { terminalText } from '../format/terminal-text.js';
-import { CriteriaError } from '../run/evaluate-files.js';
+import { CriteriaError } from '../run/criteria-error.js';
 import { type Io, printProblems } from './io.js';
 
 /** Prints a criteria set that could not be loaded (its file's problems, or why the reference names none); rethrows anything else. */

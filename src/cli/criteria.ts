@@ -4,7 +4,7 @@ import type { CriteriaSet } from '../load/criteria.js';
 import { looksLikePath } from '../load/criteria-sets.js';
 import { closest } from '../schema/suggest.js';
 import { terminalText } from '../format/terminal-text.js';
-import { type CriteriaSetDetails, type CriteriaSetSummary, CriteriaCatalog, describeCriteriaSet, summarizeCriteriaSet } from '../run/criteria-info.js';
+import type { CriteriaCatalog, CriteriaSetDetails, CriteriaSetSummary } from '../run/criteria-info.js';
 import { printCriteriaError } from './criteria-error.js';
 import { acceptNoColor } from './color.js';
 import type { Io } from './io.js';
@@ -14,6 +14,8 @@ export type InfoFormat = 'text' | 'json';
 
 /** `pgcheck criteria [id-or-path...]`: the installed sets, or the ones named. */
 export async function listCriteriaCommand(references: string[], options: { format: InfoFormat }, io: Io): Promise<number> {
+  // Loaded on demand, as each command's own modules are (src/cli/main.ts).
+  const { CriteriaCatalog, summarizeCriteriaSet } = await import('../run/criteria-info.js');
   const catalog = new CriteriaCatalog();
   const mistyped = mistypedSubcommand(references[0], catalog);
   if (mistyped) {
@@ -52,6 +54,7 @@ export async function showCriteriaCommand(
     io.stderr('error: name a criteria set: pgcheck criteria show <id-or-path> (installed: see pgcheck criteria)\n');
     return 2;
   }
+  const { CriteriaCatalog, describeCriteriaSet } = await import('../run/criteria-info.js');
   const { loaded, failed } = await loadAll(new CriteriaCatalog(), [wanted], io);
   const details = loaded.map((set) => shownFile(describeCriteriaSet(set)));
   if (options.format === 'json') io.stdout(details.map((set) => `${JSON.stringify(set, null, 2)}\n`).join(''));

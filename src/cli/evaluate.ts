@@ -21,7 +21,6 @@ export interface EvaluateCommandOptions {
   asOf?: string;
   requireEvidence?: boolean;
   waivers: boolean;
-  jobs?: number;
 }
 
 /** `evaluate` (one table per candidate) and `compare` (one matrix): same inputs, options and exit codes. */
@@ -36,10 +35,8 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
   const formatOptions: FormatOptions = { color, quiet: options.quiet === true, staleFails, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
   // Written as evaluated unless something needs the whole report (or a progress line shares the terminal).
   const stream = view === 'evaluate' && !options.quiet && !options.report?.length && !progress ? formatter.stream : undefined;
-  const threads = io.env.PGCHECK_DEBUG ? threadDiagnostics(io) : undefined;
   try {
     report = await evaluateFiles(paths, {
-      ...threads?.options,
       ...(stream ? { onCandidate: (candidate) => io.stdout(stream.candidate(candidate, formatOptions)) } : {}),
       ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
       ...(options.criteriaDir?.length ? { criteriaDirs: options.criteriaDir } : {}),
@@ -50,7 +47,6 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
       requireEvidence: options.requireEvidence === true,
       waivers: options.waivers,
       limits: limitsFromOptions(options),
-      ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
     });
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
@@ -59,7 +55,6 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
     return 2;
   } finally {
     progress?.finish();
-    threads?.finish();
   }
   printProblems(io, report.errors);
   printProblems(io, report.warnings, 'warning: ');
@@ -75,16 +70,4 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
 /** Every file a report names, for the formats that quote them. */
 function reportFiles(report: Report): string[] {
   return [...report.candidates.map((candidate) => candidate.file), ...report.errors.map((problem) => problem.file), ...report.warnings.map((problem) => problem.file)];
-}
-
-/** With PGCHECK_DEBUG: which threads evaluated the batch, and why a worker thread ended early. */
-function threadDiagnostics(io: Io) {
-  const chunks: number[] = [];
-  return {
-    options: {
-      onChunk: (_chunk: number, thread: number) => void (chunks[thread] = (chunks[thread] ?? 0) + 1),
-      onWorkerError: (error: Error) => io.stderr(`pgcheck: debug: a worker thread ended: ${error.message}\n`),
-    },
-    finish: () => io.stderr(`pgcheck: debug: chunks of files evaluated per thread (0 is the main one): ${[...chunks].map((count, thread) => `${thread}: ${count ?? 0}`).join(', ') || 'none'}\n`),
-  };
 }

@@ -1,11 +1,13 @@
 import type { Command } from 'commander';
 import { terminalText } from '../format/terminal-text.js';
-import { initManifest, type InitManifestOptions } from '../init/init-manifest.js';
+import type { InitManifestOptions } from '../init/init-manifest.js';
 import { acceptNoColor } from './color.js';
 import { type Io, printProblems } from './io.js';
 import { criteriaDirOption } from './criteria-dir-option.js';
 
 export async function initCommand(file: string | undefined, options: InitManifestOptions, io: Io): Promise<number> {
+  // Loaded on demand, as each command's own modules are (src/cli/main.ts).
+  const { initManifest } = await import('../init/init-manifest.js');
   const result = await initManifest(file, options);
   if (!result.ok) {
     printProblems(io, result.problems);

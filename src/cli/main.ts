@@ -5,12 +5,10 @@ import { type FailOn, failOnStates } from '../report/report.js';
 import { packageVersion } from '../paths.js';
 import { acceptNoColor } from './color.js';
 import { reportCrash } from './crash.js';
-import { evaluateCommand } from './evaluate.js';
 import { type Io, processIo } from './io.js';
 import { parseReportTarget } from './report-files.js';
 import { addLimitOptions } from './limit-options.js';
-import { schemaCommand } from './schema.js';
-import { parseApiBase, parseCount, parseInactivity, parseSeconds, verifyCommand } from './verify.js';
+import { parseApiBase, parseCount, parseInactivity, parseSeconds } from './verify-options.js';
 import { verifyFormatters } from '../verify/format/registry.js';
 import { registerCriteria } from './criteria.js';
 import { registerDiff } from './diff.js';
@@ -18,6 +16,8 @@ import { registerInit } from './init.js';
 import { registerValidate } from './validate.js';
 import { criteriaDirOption } from './criteria-dir-option.js';
 
+// Each command's own modules are loaded when it runs (`await import`), so a start pays only for
+// what its command needs: `--help` never loads zod or yaml, `evaluate` never loads verify's code.
 export function buildProgram(io: Io, setExitCode: (code: number) => void): Command {
   const program = new Command('pgcheck')
     .description('Check privacy-tool candidates against declarative recommendation criteria.')
@@ -31,11 +31,11 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     );
 
   addReportOptions(program.command('evaluate').description('evaluate candidate manifests (files, or directories searched for *.yaml/*.yml)')).action(
-    async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io)),
+    async (paths: string[], options) => setExitCode(await (await import('./evaluate.js')).evaluateCommand(paths, options, io)),
   );
 
   addReportOptions(program.command('compare').description('compare candidates in one matrix: criteria as rows, candidates as columns')).action(
-    async (paths: string[], options) => setExitCode(await evaluateCommand(paths, options, io, 'compare')),
+    async (paths: string[], options) => setExitCode(await (await import('./evaluate.js')).evaluateCommand(paths, options, io, 'compare')),
   );
 
   const verify = program
@@ -51,7 +51,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
     .option('--allow-private-network', 'also fetch from loopback, private and other non-public addresses')
     .option('-c, --criteria <id-or-path>', "criteria set whose declared facts the manifests follow, instead of each one's category")
     .option('--no-color', 'never colour the output (NO_COLOR works too)');
-  addLimitOptions(verify).action(async (paths: string[], options) => setExitCode(await verifyCommand(paths, options, io)));
+  addLimitOptions(verify).action(async (paths: string[], options) => setExitCode(await (await import('./verify.js')).verifyCommand(paths, options, io)));
 
   acceptNoColor(
     program
@@ -59,7 +59,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       .description('print the JSON Schema of candidate manifests')
       .option('--criteria', 'print the JSON Schema of criteria files instead')
       .option('--category <id-or-path>', "print the JSON Schema of that category's manifests, its declared facts included"),
-  ).action(async (options: { criteria?: boolean; category?: string }) => setExitCode(await schemaCommand(options, io)));
+  ).action(async (options: { criteria?: boolean; category?: string }) => setExitCode(await (await import('./schema.js')).schemaCommand(options, io)));
 
   registerValidate(program, io, setExitCode);
   registerInit(program, io, setExitCode);
@@ -86,8 +86,7 @@ function addReportOptions(command: Command): Command {
     .option('--require-evidence', 'require a source for every claim a result relies on, for every criterion')
     .option('--no-waivers', "ignore the manifests' waivers")
     .option('-q, --quiet', 'show only what fails: candidates not meeting the minimum and their failing or unknown results')
-    .option('--no-color', 'never colour the output (NO_COLOR works too)')
-    .option('-j, --jobs <n>', 'threads to evaluate with (default: 2, or 1 on a single core; at most one per 1,000 files)', parseCount(64));
+    .option('--no-color', 'never colour the output (NO_COLOR works too)');
   return addLimitOptions(command);
 }
 

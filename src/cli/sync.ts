@@ -3,7 +3,7 @@ import { importCriteriaCommand, type ImportCommandOptions } from './criteria-imp
 import { type DriftCommandOptions, driftCommand } from './criteria-drift.js';
 import type { Io } from './io.js';
 import { addLimitOptions } from './limit-options.js';
-import { parseSeconds } from './verify.js';
+import { parseSeconds } from './verify-options.js';
 
 /** `criteria import` and `criteria drift`: keeping a set true to the page it came from (docs/sync.md). */
 export function registerSync(criteria: Command, io: Io, setExitCode: (code: number) => void): void {

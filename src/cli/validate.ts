@@ -3,7 +3,7 @@ import { type Command, Option } from 'commander';
 import { terminalText } from '../format/terminal-text.js';
 import { packageVersion } from '../paths.js';
 import { printCriteriaError } from './criteria-error.js';
-import { type FileValidation, type Validation, validateFiles } from '../run/validate-files.js';
+import type { FileValidation, Validation } from '../run/validate-files.js';
 import { acceptNoColor } from './color.js';
 import { type Io, printProblems } from './io.js';
 import { criteriaDirOption } from './criteria-dir-option.js';
@@ -17,6 +17,8 @@ export interface ValidateCommandOptions {
 
 export async function validateCommand(paths: string[], options: ValidateCommandOptions, io: Io): Promise<number> {
   let validation: Validation;
+  // Loaded on demand, as each command's own modules are (src/cli/main.ts).
+  const { validateFiles } = await import('../run/validate-files.js');
   try {
     const limits = limitsFromOptions(options);
     validation = await validateFiles(paths, {

@@ -1,5 +1,6 @@
 import type { CriteriaSet, Criterion } from '../load/criteria.js';
-import type { CompiledCheck, Context, ManifestPath, Outcome } from '../operators/operator.js';
+import type { CompiledCheck, Context, Outcome } from '../operators/operator.js';
+import type { Path } from '../path.js';
 import type { Level } from '../schema/criteria.js';
 import { dateBefore, parseAge } from './dates.js';
 import { sourceUrls, subjectsOf, type Subject } from './evidence.js';
@@ -20,9 +21,9 @@ export interface CriterionResult {
   stale?: { reason: string };
   waiver?: Omit<Waiver, 'criterion'>;
   /** The manifest path the result is about. */
-  path: ManifestPath;
+  path: Path;
   /** Every manifest path the result relied on. */
-  reads: ManifestPath[];
+  reads: Path[];
   /** The URLs of the sources behind the claims the result relied on (those evidence checking looks at). */
   sources: string[];
 }
@@ -125,13 +126,13 @@ export function evaluateCriterion(criterion: Criterion, manifest: unknown, asOf?
 function resultOf(
   criterion: string,
   level: Level,
-  outcome: { status: ResultStatus; finding: Finding; path: ManifestPath; reads: ManifestPath[] },
+  outcome: { status: ResultStatus; finding: Finding; path: Path; reads: Path[] },
 ): CriterionResult {
   const { status, finding, path, reads } = outcome;
   return { criterion, level, status, finding, reason: describeFinding(finding), path, reads, sources: [] };
 }
 
-export function runCheck(check: CompiledCheck, scope: unknown, prefix: ManifestPath, asOf?: string): Outcome {
+export function runCheck(check: CompiledCheck, scope: unknown, prefix: Path, asOf?: string): Outcome {
   const ctx: Context = { scope, prefix, asOf, run: runInContext };
   return check.operator.evaluate(check.options, ctx, check.children);
 }
@@ -140,7 +141,7 @@ export function runCheck(check: CompiledCheck, scope: unknown, prefix: ManifestP
  * `ctx.run`: one function for every context rather than a closure per check (this runs for every
  * check of every manifest); called as a method, it hands its context's day to the sub-check.
  */
-function runInContext(this: Context, check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome {
+function runInContext(this: Context, check: CompiledCheck, scope: unknown, prefix: Path): Outcome {
   return runCheck(check, scope, prefix, this.asOf);
 }
 

@@ -1,5 +1,5 @@
-import type { ManifestPath } from '../operators/operator.js';
 import { isLongForm } from './fact-forms.js';
+import type { Path } from '../path.js';
 
 type Source = string | { url: string; quote?: string; retrieved?: string };
 
@@ -13,7 +13,7 @@ export interface Subject {
   /** How reasons name it: `pricing`, `audits[0]`, `audits`, `facts`. */
   name: string;
   /** Where it is in the manifest, for pointing at a line. */
-  path: ManifestPath;
+  path: Path;
   sourced: boolean;
   /** The URLs of its sources (an audit's report first), for reports to link. */
   urls: string[];
@@ -32,7 +32,7 @@ interface ManifestView {
  * The subjects of the claims behind a result, one per subject. Only values the manifest gives are
  * claims: a path that is not given is "not known", which the check has already judged.
  */
-export function subjectsOf(manifest: unknown, reads: readonly ManifestPath[], options: { factByFact?: boolean } = {}): Subject[] {
+export function subjectsOf(manifest: unknown, reads: readonly Path[], options: { factByFact?: boolean } = {}): Subject[] {
   const subjects = new Map<string, Subject>();
   for (const path of reads) {
     if (!isGiven(manifest, path)) continue;
@@ -43,7 +43,7 @@ export function subjectsOf(manifest: unknown, reads: readonly ManifestPath[], op
   return [...subjects.values()];
 }
 
-function subjectOf(manifest: ManifestView & Record<string, unknown>, path: ManifestPath): Subject | undefined {
+function subjectOf(manifest: ManifestView & Record<string, unknown>, path: Path): Subject | undefined {
   const [section, index] = path;
   if (section === 'audits') return typeof index === 'number' ? auditSubject(manifest, index) : auditsListSubject(manifest);
   if (section === 'facts') return sectionSubject(manifest, 'facts', manifest.sources?.facts ?? []);
@@ -107,7 +107,7 @@ function dated(checked: string | undefined): { checked?: string } {
   return checked === undefined ? {} : { checked };
 }
 
-function isGiven(manifest: unknown, path: ManifestPath): boolean {
+function isGiven(manifest: unknown, path: Path): boolean {
   let value: unknown = manifest;
   for (const segment of path) {
     if (value === null || typeof value !== 'object' || !Object.hasOwn(value, segment)) return false;

@@ -1,4 +1,4 @@
-import type { ManifestPath } from '../operators/operator.js';
+import type { Path } from '../path.js';
 
 /**
  * A fact is given in the short form (`telemetry: opt-in`) or the long form
@@ -10,7 +10,7 @@ export interface LongFormFact {
   sources?: unknown[];
 }
 
-export function isFactPath(path: ManifestPath): boolean {
+export function isFactPath(path: Path): boolean {
   return path.length === 2 && path[0] === 'facts';
 }
 
@@ -19,7 +19,7 @@ export function isLongForm(value: unknown): value is LongFormFact {
 }
 
 /** Where a fact's value is written: in the long form, its `value` key (for pointing at a line). */
-export function valueLocation(manifest: unknown, path: ManifestPath): ManifestPath {
+export function valueLocation(manifest: unknown, path: Path): Path {
   if (!isFactPath(path)) return path;
   const facts = (manifest as { facts?: Record<string, unknown> } | null)?.facts;
   const name = path[1] as string;

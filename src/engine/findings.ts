@@ -9,7 +9,7 @@ export { pathText };
  * findings are worded here; an operator's findings (their code is the operator's name) are worded by
  * the operator itself, in its file.
  */
-type Path = readonly (string | number)[];
+import type { Path } from '../path.js';
 
 export type EngineFinding =
   | { code: 'absent'; path: Path }

@@ -1,9 +1,5 @@
 /** Small pieces of wording every reason is built from: paths, values and lists of them as text. */
-type Path = readonly (string | number)[];
-
-export function pathText(path: Path): string {
-  return path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
-}
+export { pathText } from '../path.js';
 
 export function valueText(value: unknown): string {
   if (Array.isArray(value)) return value.length === 0 ? '[]' : value.map(valueText).join(', ');

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { FactDeclarations } from '../schema/facts.js';
 import { MANIFEST_FORMAT, manifestSchemaFor } from '../schema/manifest.js';
-import { elementOf, kindOf, unwrap, valuesOf } from '../schema/walk.js';
+import { elementOf, isOptional, isWholeNumber, kindOf, optionsOf, recordOf, shapeOf, unwrap, unwrapOnce, valuesOf } from '../schema/walk.js';
 
 /** Where editors find the manifest schema when the file is not inside a pgcheck checkout. */
 export const MANIFEST_SCHEMA_URL = 'https://raw.githubusercontent.com/pgcheck/pgcheck/main/schema/manifest.schema.json';
@@ -35,7 +35,7 @@ export function manifestTemplate(options: TemplateOptions): string {
     category: yamlScalar(options.category),
   };
   // Facts as a check reads them (the value alone); the `facts` description tells of the `{ value, sources }` form.
-  const shape = objectShape(manifestSchemaFor(options.facts, 'value'));
+  const shape = shapeOf(manifestSchemaFor(options.facts, 'value'));
   const lines = [
     `# yaml-language-server: $schema=${options.schemaLocation ?? MANIFEST_SCHEMA_URL}`,
     '# A pgcheck candidate manifest (format 1). Fill in only what a public source confirms, and list that',
@@ -85,7 +85,7 @@ function freeFormLines(key: string, schema: z.ZodType, usedBy: ReadonlyMap<strin
 }
 
 function objectLines(schema: z.ZodType, indent: number, prefix: string): Line[] {
-  return Object.entries(objectShape(schema)).flatMap(([key, child]) => fieldLines(key, child, indent, true, `${prefix}${key}`));
+  return Object.entries(shapeOf(schema)).flatMap(([key, child]) => fieldLines(key, child, indent, true, `${prefix}${key}`));
 }
 
 function isSection(schema: z.ZodType): boolean {
@@ -97,7 +97,7 @@ function isSection(schema: z.ZodType): boolean {
 function objectBranch(schema: z.ZodType): z.ZodType | undefined {
   const inner = unwrap(schema);
   if (kindOf(inner) === 'object') return inner;
-  if (kindOf(inner) === 'union') return unionOptions(inner).map(unwrap).find((option) => kindOf(option) === 'object');
+  if (kindOf(inner) === 'union') return optionsOf(inner).map(unwrap).find((option) => kindOf(option) === 'object');
   return undefined;
 }
 
@@ -108,7 +108,7 @@ function commentOf(schema: z.ZodType, showRequired: boolean): string {
   const parts = [meanings[0], ...meanings.slice(1).map((text) => `(${lowerFirst(text)})`)].filter(Boolean);
   const meaning = parts.join(' ');
   const text = allowed && !saysAlready(meaning, schema) ? (meaning ? `${meaning.replace(/\.$/, '')}: ${allowed}` : allowed) : meaning;
-  const required = showRequired && def(schema).type !== 'optional';
+  const required = showRequired && !isOptional(schema);
   return `${text}${required ? ' (required)' : ''}`;
 }
 
@@ -134,15 +134,17 @@ function allowedValues(schema: z.ZodType): string | undefined {
     case 'literal':
       return (literal ?? []).map(String).join(' | ');
     case 'number':
-      return def(inner).format === 'safeint' ? 'a whole number' : 'a number';
+      return isWholeNumber(inner) ? 'a whole number' : 'a number';
     case 'string':
       return descriptionsOf(inner).length > 0 ? undefined : 'text';
     case 'object':
       return undefined;
     case 'array':
       return listValues(elementOf(inner) as z.ZodType);
-    case 'record':
-      return `a mapping of ${lowerFirst(descriptionsOf(def(inner).keyType as z.ZodType)[0] ?? 'key')}s to ${valueWords(def(inner).valueType as z.ZodType)}`;
+    case 'record': {
+      const record = recordOf(inner) as { key: z.ZodType; value: z.ZodType };
+      return `a mapping of ${lowerFirst(descriptionsOf(record.key)[0] ?? 'key')}s to ${valueWords(record.value)}`;
+    }
     case 'union':
       return valueWords(inner);
     default:
@@ -164,7 +166,7 @@ function listValues(element: z.ZodType): string {
 function valueWords(schema: z.ZodType): string {
   const inner = unwrap(schema);
   if (kindOf(inner) === 'union') {
-    const words = unionOptions(inner).map(valueWords);
+    const words = optionsOf(inner).map(valueWords);
     return words.length > 1 ? `${words.slice(0, -1).join(', ')}, or ${words.at(-1)}` : (words[0] ?? '');
   }
   return descriptionsOf(inner)[0] ?? allowedValues(inner) ?? kindOf(inner);
@@ -180,27 +182,6 @@ function descriptionsOf(schema: z.ZodType): string[] {
     if (next === current) return found;
     current = next;
   }
-}
-
-function unwrapOnce(schema: z.ZodType): z.ZodType {
-  const d = def(schema);
-  if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') return d.innerType as z.ZodType;
-  if (d.type === 'pipe') return d.in as z.ZodType;
-  return schema;
-}
-
-type Def = { type: string; [key: string]: unknown };
-
-function def(schema: z.ZodType): Def {
-  return (schema as unknown as { _zod: { def: Def } })._zod.def;
-}
-
-function objectShape(schema: z.ZodType): Record<string, z.ZodType> {
-  return (def(unwrap(schema)).shape ?? {}) as Record<string, z.ZodType>;
-}
-
-function unionOptions(schema: z.ZodType): z.ZodType[] {
-  return (def(schema).options ?? []) as z.ZodType[];
 }
 
 function commented(lines: Line[], usedBy: ReadonlyMap<string, readonly string[]>): string[] {

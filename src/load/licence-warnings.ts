@@ -4,7 +4,8 @@ import { deprecatedLicenseIds, parseLicense } from '../schema/spdx.js';
 import { elementOf, keysOf, kindOf, schemasAt, unwrap } from '../schema/walk.js';
 import { formatPath } from './schema-problems.js';
 import type { Problem } from './problem.js';
-import { locate, type Path, type YamlSource } from './source.js';
+import type { Path } from '../path.js';
+import { locate, type YamlSource } from './source.js';
 
 /** A licence field's place in the manifest, `[]` standing for every element of a list. */
 type Pattern = readonly (string | '[]')[];

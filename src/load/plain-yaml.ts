@@ -3,6 +3,13 @@ import { RESERVED_KEYS } from './inspect-tree.js';
 import type { Limits } from './limits.js';
 
 /**
+ * The yaml release whose composer this file was checked against. To move to another: install it,
+ * run `npx vitest run test/plain-yaml.test.ts` and `npm run fuzz`, read the changes to yaml's
+ * src/compose/ and src/parse/ between the two releases, then change this and package.json together.
+ */
+export const MIRRORED_YAML_VERSION = '2.9.1';
+
+/**
  * A fast path for the YAML nearly every manifest is written in: block mappings and lists, flow lists
  * and mappings on one line, plain, quoted and block scalars, comments. It reads yaml's own syntax
  * tree (CST) and builds the value and the positions directly, skipping yaml's document model, which
@@ -12,7 +19,8 @@ import type { Limits } from './limits.js';
  * keys, any limit reached, nesting past MAX_PLAIN_DEPTH, any syntax error) returns undefined, and
  * the full parse runs instead.
  * test/plain-yaml.test.ts holds it to the full parse, value and positions, on every input it accepts.
- * The checks mirror yaml 2.9's composer: after upgrading yaml, run the long fuzz (`npm run fuzz`).
+ * The checks mirror the composer of yaml MIRRORED_YAML_VERSION exactly, so package.json pins that
+ * version and test/yaml-version.test.ts fails on any other.
  */
 export function parsePlainYaml(text: string, lineCounter: LineCounter, limits: Limits): { value: Record<string, unknown>; tree: PlainNode } | undefined {
   if (/[\t\r\uFEFF]/.test(text)) return undefined;

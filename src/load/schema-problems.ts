@@ -2,7 +2,8 @@ import type { z } from 'zod';
 import { closest } from '../schema/suggest.js';
 import { isOptionalAt, keysOf, kindOf, optionsOf, schemasAt } from '../schema/walk.js';
 import { compareProblems, type Problem } from './problem.js';
-import { locate, type Path, type YamlSource } from './source.js';
+import { type Path, pathText } from '../path.js';
+import { locate, type YamlSource } from './source.js';
 
 type Issue = z.core.$ZodIssue;
 
@@ -21,10 +22,9 @@ export function schemaProblems(schema: z.ZodType, issues: readonly Issue[], sour
   return problems.sort(compareProblems);
 }
 
+/** A path as the start of a problem's message: `sources[0].url: `, or nothing for the whole file. */
 export function formatPath(path: Path): string {
-  if (path.length === 0) return '';
-  const text = path.map((segment, i) => (typeof segment === 'number' ? `[${segment}]` : i === 0 ? segment : `.${segment}`)).join('');
-  return `${text}: `;
+  return path.length === 0 ? '' : `${pathText(path)}: `;
 }
 
 interface Described {

@@ -3,8 +3,7 @@ import { inspectTree } from './inspect-tree.js';
 import { type PlainNode, parsePlainYaml } from './plain-yaml.js';
 import { type Limits, raiseHint, withDefaults } from './limits.js';
 import { compareProblems, type Problem } from './problem.js';
-
-export type Path = readonly (string | number)[];
+import type { Path } from '../path.js';
 
 /** A parsed YAML file that can say where any path in it is. */
 export interface YamlSource {

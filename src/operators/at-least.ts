@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { kindOf } from '../schema/walk.js';
 import { pathText, valueText } from '../engine/words.js';
-import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import type { Path } from '../path.js';
 
-type AtLeastFinding = { code: 'at-least'; path: ManifestPath; ok: boolean; actual: number; minimum: number };
+type AtLeastFinding = { code: 'at-least'; path: Path; ok: boolean; actual: number; minimum: number };
 
 export const atLeast = defineOperator({
   name: 'at-least',

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { pathText, valueText } from '../engine/words.js';
 import { kindOf } from '../schema/walk.js';
-import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import type { Path } from '../path.js';
 
-type AtMostFinding = { code: 'at-most'; path: ManifestPath; ok: boolean; actual: number; maximum: number };
+type AtMostFinding = { code: 'at-most'; path: Path; ok: boolean; actual: number; maximum: number };
 
 export const atMost = defineOperator({
   name: 'at-most',

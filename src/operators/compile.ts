@@ -1,16 +1,15 @@
 import type { z } from 'zod';
 import { manifestSchema } from '../schema/manifest.js';
 import { closest } from '../schema/suggest.js';
-import { elementOf, kindOf, schemasAt } from '../schema/walk.js';
+import { elementOf, kindOf, schemasAt, shapeOf } from '../schema/walk.js';
 import type { CompiledCheck, Operator } from './operator.js';
 import { splitPath } from './operator.js';
 import { operators } from './registry.js';
-
-export type NodePath = (string | number)[];
+import type { Path } from '../path.js';
 
 /** A problem in a check, at a path inside the criteria document. */
 export interface CheckProblem {
-  path: NodePath;
+  path: Path;
   message: string;
   atKey?: boolean;
   /** A zod issue (relative to `path`) from validating options against `schema`, worded like any schema problem. */
@@ -28,7 +27,7 @@ export interface Scope {
  */
 export function compileCheck(
   node: unknown,
-  at: NodePath,
+  at: Path,
   scope: Scope,
   problems: CheckProblem[],
 ): CompiledCheck | undefined {
@@ -61,7 +60,7 @@ export function compileCheck(
 function compileOperator(
   operator: Operator,
   raw: unknown,
-  at: NodePath,
+  at: Path,
   scope: Scope,
   problems: CheckProblem[],
 ): CompiledCheck | undefined {
@@ -89,7 +88,7 @@ function compileOperator(
 }
 
 /** Checks that `path` names a field the manifest can have, and lets the operator check its options against it. */
-function checkPath(operator: Operator, options: unknown, path: string, at: NodePath, scope: Scope, problems: CheckProblem[]) {
+function checkPath(operator: Operator, options: unknown, path: string, at: Path, scope: Scope, problems: CheckProblem[]) {
   const segments = splitPath(path);
   for (let depth = 1; depth <= segments.length; depth++) {
     const parent = schemasAt(scope.schema, segments.slice(0, depth - 1));
@@ -111,8 +110,7 @@ function checkPath(operator: Operator, options: unknown, path: string, at: NodeP
 }
 
 function objectKeys(schema: z.ZodType): string[] {
-  const shape = (schema as unknown as { _zod: { def: { shape?: object } } })._zod.def.shape;
-  return shape ? Object.keys(shape) : [];
+  return Object.keys(shapeOf(schema));
 }
 
 function elementScope(scope: Scope, path: string): Scope | undefined {

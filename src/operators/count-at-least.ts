@@ -3,12 +3,13 @@ import type { Finding } from '../engine/findings.js';
 import { pathText } from '../engine/words.js';
 import { elementOf } from '../schema/walk.js';
 import { readList } from './list-value.js';
-import { absentPolicy, defineOperator, type ManifestPath, manifestPath, type Outcome, type Status, statusOf } from './operator.js';
+import { absentPolicy, defineOperator, manifestPath, type Outcome, type Status, statusOf } from './operator.js';
 import { listedReasons } from './quantifier.js';
+import type { Path } from '../path.js';
 
 type CountFinding = {
   code: 'count-at-least';
-  path: ManifestPath;
+  path: Path;
   status: Status;
   minimum: number;
   total: number;

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { pathText, valueText } from '../engine/words.js';
-import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf, valuesFitField } from './operator.js';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf, valuesFitField } from './operator.js';
+import type { Path } from '../path.js';
 
-type EqualsFinding = { code: 'equals'; path: ManifestPath; ok: boolean; actual: unknown; expected: unknown };
+type EqualsFinding = { code: 'equals'; path: Path; ok: boolean; actual: unknown; expected: unknown };
 
 const scalar = z.union([z.string(), z.number(), z.boolean()]);
 

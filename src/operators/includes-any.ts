@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { notAList, valuesFitListField } from './list-value.js';
 import { alternatives, pathText } from '../engine/words.js';
-import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import type { Path } from '../path.js';
 
-type IncludesAnyFinding = { code: 'includes-any'; path: ManifestPath; ok: boolean; actual: unknown[]; expected: unknown[] };
+type IncludesAnyFinding = { code: 'includes-any'; path: Path; ok: boolean; actual: unknown[]; expected: unknown[] };
 
 export const includesAny = defineOperator({
   name: 'includes-any',

@@ -1,10 +1,11 @@
 import type { z } from 'zod';
 import { elementOf } from '../schema/walk.js';
-import type { AbsentPolicy, Context, ManifestPath, Outcome } from './operator.js';
+import type { AbsentPolicy, Context, Outcome } from './operator.js';
 import { read, valuesFitField } from './operator.js';
+import type { Path } from '../path.js';
 
 /** Outcome for a value that should be a list but is not (possible only in free-form `facts`). */
-export function notAList(actual: unknown, path: ManifestPath): Omit<Outcome, 'path' | 'reads'> {
+export function notAList(actual: unknown, path: Path): Omit<Outcome, 'path' | 'reads'> {
   return { status: 'unknown', finding: { code: 'wrong-type', path, actual, expected: 'a list' } };
 }
 
@@ -19,7 +20,7 @@ export function valuesFitListField(values: unknown[], field: z.ZodType): string 
  * Reads the list at `path` for an operator that goes through its elements: the list, or the outcome
  * when there is none (the `absent` policy's status, or unknown for a value that is not a list).
  */
-export function readList(ctx: Context, options: { path: string; absent: AbsentPolicy }): { list: unknown[]; path: ManifestPath } | { outcome: Outcome } {
+export function readList(ctx: Context, options: { path: string; absent: AbsentPolicy }): { list: unknown[]; path: Path } | { outcome: Outcome } {
   const found = read(ctx, options.path);
   if (!found.found) {
     return { outcome: { status: options.absent, finding: { code: 'absent', path: found.path }, path: found.path, reads: [found.path] } };

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { pathText } from '../engine/words.js';
-import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import type { Path } from '../path.js';
 
-type NonEmptyFinding = { code: 'non-empty'; path: ManifestPath; ok: boolean; count: number; list: boolean };
+type NonEmptyFinding = { code: 'non-empty'; path: Path; ok: boolean; count: number; list: boolean };
 
 export const nonEmpty = defineOperator({
   name: 'non-empty',

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { alternatives, pathText, valueText } from '../engine/words.js';
-import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf, valuesFitField } from './operator.js';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf, valuesFitField } from './operator.js';
+import type { Path } from '../path.js';
 
-type OneOfFinding = { code: 'one-of'; path: ManifestPath; ok: boolean; actual: unknown; expected: unknown[] };
+type OneOfFinding = { code: 'one-of'; path: Path; ok: boolean; actual: unknown; expected: unknown[] };
 
 export const oneOf = defineOperator({
   name: 'one-of',

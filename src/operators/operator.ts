@@ -1,18 +1,18 @@
 import { z } from 'zod';
 import { isFactPath, isLongForm } from '../engine/fact-forms.js';
 import type { Finding, OperatorFinding } from '../engine/findings.js';
+import type { Path } from '../path.js';
 
 export type Status = 'pass' | 'fail' | 'unknown';
-export type ManifestPath = readonly (string | number)[];
 
 /** What one check concluded, why, and which manifest values it rested on. */
 export interface Outcome {
   status: Status;
   finding: Finding;
   /** The manifest path that decided the outcome, for pointing at a line. */
-  path: ManifestPath;
+  path: Path;
   /** Every manifest path the outcome relied on. */
-  reads: ManifestPath[];
+  reads: Path[];
 }
 
 /** A check from a criteria file after its options were validated. */
@@ -26,16 +26,16 @@ export interface Context {
   /** The object paths are read from: the manifest, or an element of a list inside `some`/`every`. */
   scope: unknown;
   /** Absolute manifest path of `scope`. */
-  prefix: ManifestPath;
+  prefix: Path;
   /** The day evaluated as of (YYYY-MM-DD), for checks on dates; undefined when none was given. */
   asOf: string | undefined;
   /** Runs a sub-check in the same evaluation (so it sees the same day); call it as `ctx.run(...)`. */
-  run(check: CompiledCheck, scope: unknown, prefix: ManifestPath): Outcome;
+  run(check: CompiledCheck, scope: unknown, prefix: Path): Outcome;
 }
 
 export interface Subcheck {
   /** Where the sub-check sits inside this operator's options, for error positions. */
-  at: (string | number)[];
+  at: Path;
   node: unknown;
   /** A path (relative to the current scope) whose list elements become the sub-check's scope. */
   scopePath?: string;
@@ -97,7 +97,7 @@ function segments(path: string): readonly string[] {
   return split;
 }
 
-export function read(ctx: Context, path: string): { found: boolean; value: unknown; path: ManifestPath } {
+export function read(ctx: Context, path: string): { found: boolean; value: unknown; path: Path } {
   const names = segments(path);
   // Paths are never changed once made, so a top-level read can hand out the shared segments.
   const absolute = ctx.prefix.length === 0 ? names : [...ctx.prefix, ...names];
@@ -119,7 +119,7 @@ export function read(ctx: Context, path: string): { found: boolean; value: unkno
 export function leaf(
   ctx: Context,
   options: { path: string; absent: AbsentPolicy },
-  decide: (value: unknown, path: ManifestPath) => Omit<Outcome, 'path' | 'reads'>,
+  decide: (value: unknown, path: Path) => Omit<Outcome, 'path' | 'reads'>,
 ): Outcome {
   const found = read(ctx, options.path);
   if (!found.found) {

@@ -1,9 +1,10 @@
 import { z } from 'zod';
 import { isOsiApproved, parseLicense, type SpdxNode } from '../schema/spdx.js';
 import { alternatives, pathText } from '../engine/words.js';
-import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import type { Path } from '../path.js';
 
-type OsiApprovedFinding = { code: 'osi-approved'; path: ManifestPath; ok: boolean; expression: string; rejected: string[] };
+type OsiApprovedFinding = { code: 'osi-approved'; path: Path; ok: boolean; expression: string; rejected: string[] };
 
 export const osiApproved = defineOperator({
   name: 'osi-approved',

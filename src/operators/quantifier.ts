@@ -3,12 +3,13 @@ import { combine } from './combine.js';
 import type { Finding } from '../engine/findings.js';
 import { pathText } from '../engine/words.js';
 import { readList } from './list-value.js';
-import { absentPolicy, type CompiledCheck, type Context, type Explanation, type ManifestPath, manifestPath, type Outcome, type Status, type Words } from './operator.js';
+import { absentPolicy, type CompiledCheck, type Context, type Explanation, manifestPath, type Outcome, type Status, type Words } from './operator.js';
+import type { Path } from '../path.js';
 
 /** At most this many elements' reasons are listed; the rest are counted. */
 const MAX_LISTED_ITEMS = 3;
 
-export type QuantifiedFinding = { code: 'some' | 'every'; path: ManifestPath; status: Status; count: number; children: Finding[] };
+export type QuantifiedFinding = { code: 'some' | 'every'; path: Path; status: Status; count: number; children: Finding[] };
 
 export const quantifierOptions = z.strictObject({ path: manifestPath, check: z.unknown(), absent: absentPolicy });
 export type QuantifierOptions = z.infer<typeof quantifierOptions>;

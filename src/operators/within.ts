@@ -3,9 +3,10 @@ import { dateBefore, latestDayOf } from '../engine/dates.js';
 import { pathText, valueText } from '../engine/words.js';
 import { kindOf } from '../schema/walk.js';
 import { DURATION_SYNTAX, type Duration, formatDuration, parseDuration } from '../verify/duration.js';
-import { absentPolicy, defineOperator, leaf, type ManifestPath, manifestPath, statusOf } from './operator.js';
+import { absentPolicy, defineOperator, leaf, manifestPath, statusOf } from './operator.js';
+import type { Path } from '../path.js';
 
-type WithinFinding = { code: 'within'; path: ManifestPath; actual: unknown; duration: string } & (
+type WithinFinding = { code: 'within'; path: Path; actual: unknown; duration: string } & (
   | { ok: boolean; cutoff: string; asOf: string }
   /** No evaluation day was given, so the age of the date cannot be judged. */
   | { ok?: undefined }

@@ -1,8 +1,7 @@
 import type { CriterionResult, Verdict } from '../engine/evaluate.js';
-import { pathText } from '../engine/findings.js';
+import { pathText } from '../path.js';
 import type { Problem } from '../load/problem.js';
 import type { Level } from '../schema/criteria.js';
-import { SummaryTally } from './tally.js';
 
 export const REPORT_FORMAT = 1;
 
@@ -82,12 +81,6 @@ export interface Report {
   /** Things worth a look that are not errors (an expired or unused waiver, say). */
   warnings: Problem[];
   summary: Summary;
-}
-
-export function summarize(candidates: readonly CandidateReport[], errors: readonly Problem[]): Summary {
-  const tally = new SummaryTally();
-  for (const candidate of candidates) tally.add(candidate);
-  return tally.summary(errors);
 }
 
 export function resultReport(result: CriterionResult, locate: (path: CriterionResult['path']) => { line: number; column: number }): ResultReport {

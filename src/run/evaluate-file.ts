@@ -12,10 +12,7 @@ import { type CandidateReport, resultReport } from '../report/report.js';
 import { futureDateProblems } from './future-dates.js';
 import { waiverProblems } from './waiver-problems.js';
 
-/**
- * How each file of a batch is evaluated. Plain data, so a worker thread given the same settings
- * evaluates a file exactly as the main thread would.
- */
+/** How each file of a batch is evaluated. */
 export interface FileSettings {
   /** `--criteria`, already checked to resolve; otherwise each manifest's `category` is used. */
   criteria?: string;

@@ -10,8 +10,10 @@ import { packageVersion } from '../paths.js';
 import { type CandidateReport, type CriteriaInfo, REPORT_FORMAT, type Report } from '../report/report.js';
 import { SummaryTally } from '../report/tally.js';
 import { today } from './today.js';
+import { CriteriaError } from './criteria-error.js';
+
+export { CriteriaError };
 import { type FileSettings, fileEvaluator } from './evaluate-file.js';
-import { type BatchOptions, outcomesInOrder } from './parallel.js';
 
 export interface EvaluateFilesOptions {
   /** Id of an installed criteria set or path to a criteria file; by default each manifest's `category`. */
@@ -37,27 +39,6 @@ export interface EvaluateFilesOptions {
    * report (whose `candidates` then stays empty; the summary still counts every candidate).
    */
   onCandidate?: (candidate: CandidateReport) => void;
-  /**
-   * Threads to evaluate with, this one included (default: 2, or 1 on a single core). A batch starts
-   * at most one thread per 1,000 files, this one included; the output is the same either way.
-   */
-  jobs?: number;
-  /** @internal For tests: files each thread needs before it is started. */
-  filesPerThread?: number;
-  /** For diagnostics: which thread (0: this one) evaluated each chunk of files, and why a worker thread ended early. */
-  onChunk?: (chunk: number, thread: number) => void;
-  onWorkerError?: (error: Error) => void;
-}
-
-/** Thrown for a `--criteria` that cannot be used at all: nothing is evaluated. */
-export class CriteriaError extends Error {
-  /** Problems in the criteria file, or none when the reference itself names no criteria set. */
-  constructor(
-    message: string,
-    readonly problems: Problem[] = [],
-  ) {
-    super(message);
-  }
 }
 
 /** Reads, validates and evaluates every manifest under `paths`; one bad file never stops the others. */
@@ -93,14 +74,11 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     waivers: options.waivers !== false,
     limits,
   };
-  const batch: BatchOptions = {
-    ...(options.jobs === undefined ? {} : { jobs: options.jobs }),
-    ...(options.filesPerThread === undefined ? {} : { filesPerThread: options.filesPerThread }),
-    ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    ...(options.onChunk ? { onChunk: options.onChunk } : {}),
-    ...(options.onWorkerError ? { onWorkerError: options.onWorkerError } : {}),
-  };
-  for await (const outcome of outcomesInOrder(discovery.files, discovery.named, settings, fileEvaluator(settings, cache), batch)) {
+  const evaluate = fileEvaluator(settings, cache);
+  const { files, named } = discovery;
+  for (const [done, file] of files.entries()) {
+    options.onProgress?.(done, files.length);
+    const outcome = await evaluate(file, named.has(file));
     found += outcome.isCandidate ? 1 : 0;
     if (outcome.criteriaFile) criteriaFiles.add(outcome.criteriaFile.file);
     if (outcome.criteriaFile?.definition) cache.register(outcome.criteriaFile.definition);
@@ -114,6 +92,7 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
     if (options.onCandidate) options.onCandidate(candidate);
     else candidates.push(detached(candidate));
   }
+  options.onProgress?.(files.length, files.length);
   errors.push(...(await cache.conflicts()));
   if (found === 0) errors.push(...nothingToEvaluate(paths, criteriaFiles));
   return {

@@ -1,11 +1,11 @@
 import { pathText } from '../engine/findings.js';
-import type { ManifestPath } from '../operators/operator.js';
 import type { Problem } from '../load/problem.js';
 import { locate, type YamlSource } from '../load/source.js';
+import type { Path } from '../path.js';
 
 /** The manifest's `reviewed` and every source's `retrieved`: the days its evidence was checked. */
-export function evidenceDates(manifest: unknown): { path: ManifestPath; date: string }[] {
-  const dates: { path: ManifestPath; date: string }[] = [];
+export function evidenceDates(manifest: unknown): { path: Path; date: string }[] {
+  const dates: { path: Path; date: string }[] = [];
   const reviewed = (manifest as { reviewed?: unknown } | null)?.reviewed;
   if (typeof reviewed === 'string') dates.push({ path: ['reviewed'], date: reviewed });
   const visit = (value: unknown, path: (string | number)[]): void => {

@@ -169,6 +169,8 @@ const MANIFEST_META = { title: 'pgcheck candidate manifest', description: 'One p
 export const manifestSchema = z.strictObject({ ...builtInShape, facts: freeFormFacts }).meta(MANIFEST_META);
 
 export type Manifest = z.infer<typeof manifestSchema>;
+/** One source of a claim: a URL, or a URL with the words it says and the day it was read. */
+export type Source = z.infer<typeof source>;
 
 /**
  * `input`: what a manifest file may hold (each fact as its value, or `{ value, sources }`).

@@ -1,5 +1,8 @@
 import type { z } from 'zod';
 
+// The one module that reads zod's schema definitions (`_zod.def`, zod 4's documented internals for
+// library authors): everything else asks these functions what a schema holds.
+
 type Segment = string | number;
 type Def = { type: string; [key: string]: unknown };
 
@@ -7,21 +10,44 @@ function def(schema: z.ZodType): Def {
   return (schema as unknown as { _zod: { def: Def } })._zod.def;
 }
 
-/** Peels wrappers that do not change the shape of a value (optional, default, pipe...). */
+/** Peels wrappers that do not change the shape of a value (optional, default, pipe, lazy...). */
 export function unwrap(schema: z.ZodType): z.ZodType {
   let current = schema;
   for (;;) {
     const d = def(current);
-    if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') {
-      current = d.innerType as z.ZodType;
-    } else if (d.type === 'pipe') {
-      current = d.in as z.ZodType;
-    } else if (d.type === 'lazy') {
-      current = (d.getter as () => z.ZodType)();
-    } else {
-      return current;
-    }
+    const next = d.type === 'lazy' ? (d.getter as () => z.ZodType)() : unwrapOnce(current);
+    if (next === current) return current;
+    current = next;
   }
+}
+
+/** Peels one wrapper (optional, nullable, default, readonly, pipe), or returns the schema itself. */
+export function unwrapOnce(schema: z.ZodType): z.ZodType {
+  const d = def(schema);
+  if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') return d.innerType as z.ZodType;
+  if (d.type === 'pipe') return d.in as z.ZodType;
+  return schema;
+}
+
+/** The fields of an object schema (wrappers peeled), or none. */
+export function shapeOf(schema: z.ZodType): Record<string, z.ZodType> {
+  return (def(unwrap(schema)).shape ?? {}) as Record<string, z.ZodType>;
+}
+
+/** Whether the schema itself (not a wrapper inside it) is optional. */
+export function isOptional(schema: z.ZodType): boolean {
+  return def(schema).type === 'optional';
+}
+
+/** Whether a number schema takes whole numbers only (`z.int()`). */
+export function isWholeNumber(schema: z.ZodType): boolean {
+  return def(unwrap(schema)).format === 'safeint';
+}
+
+/** The key and value schemas of a record schema, if it is one. */
+export function recordOf(schema: z.ZodType): { key: z.ZodType; value: z.ZodType } | undefined {
+  const d = def(unwrap(schema));
+  return d.type === 'record' ? { key: d.keyType as z.ZodType, value: d.valueType as z.ZodType } : undefined;
 }
 
 /** The schemas a value at `path` may have to satisfy (several where a union branches). */

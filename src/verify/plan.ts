@@ -1,17 +1,15 @@
 import type { z } from 'zod';
+import type { Path } from '../path.js';
 import type { FactDeclarations } from '../schema/facts.js';
-import { type Manifest, manifestSchemaFor, source as sourceSchema } from '../schema/manifest.js';
+import { type Manifest, manifestSchemaFor, type Source, source as sourceSchema } from '../schema/manifest.js';
 import { elementOf, keysOf, schemasAt } from '../schema/walk.js';
-import type { ManifestPath } from '../operators/operator.js';
 import { type GithubRepository, githubRepository } from './github.js';
 
 /** A check to run for one manifest, before anything is fetched. */
 export type PlannedCheck =
-  | { kind: 'reachable'; url: string; path: ManifestPath }
-  | { kind: 'quote'; url: string; quote: string; path: ManifestPath }
-  | { kind: 'repository'; repository: GithubRepository; licences: { expression: string; path: ManifestPath }[]; path: ManifestPath };
-
-type Source = string | { url: string; quote?: string | undefined };
+  | { kind: 'reachable'; url: string; path: Path }
+  | { kind: 'quote'; url: string; quote: string; path: Path }
+  | { kind: 'repository'; repository: GithubRepository; licences: { expression: string; path: Path }[]; path: Path };
 
 /**
  * Every online check the manifest calls for; each URL checked for reachability once per manifest.
@@ -21,19 +19,19 @@ export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>,
   const checks: PlannedCheck[] = [];
   const reachable = new Set<string>();
   const repositories = new Map<string, Extract<PlannedCheck, { kind: 'repository' }>>();
-  const addUrl = (url: string, path: ManifestPath) => {
+  const addUrl = (url: string, path: Path) => {
     if (reachable.has(url)) return;
     reachable.add(url);
     checks.push({ kind: 'reachable', url, path });
   };
-  const addSources = (sources: readonly Source[] | undefined, path: ManifestPath) => {
+  const addSources = (sources: readonly Source[] | undefined, path: Path) => {
     sources?.forEach((source, index) => {
       const url = typeof source === 'string' ? source : source.url;
       addUrl(url, [...path, index]);
       if (typeof source !== 'string' && source.quote !== undefined) checks.push({ kind: 'quote', url, quote: source.quote, path: [...path, index, 'quote'] });
     });
   };
-  const addRepository = (url: string, licence: string | undefined, path: ManifestPath, licencePath: ManifestPath) => {
+  const addRepository = (url: string, licence: string | undefined, path: Path, licencePath: Path) => {
     const repository = githubRepository(url, githubHosts);
     if (!repository) return addUrl(url, path);
     let check = repositories.get(repository.fullName.toLowerCase());
@@ -65,7 +63,7 @@ export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>,
 }
 
 /** The lists of sources in `value`, walked in the schema's key order, each with its path. */
-function sourceLists(value: unknown, root: z.ZodType, path: ManifestPath): { path: ManifestPath; list: Source[] }[] {
+function sourceLists(value: unknown, root: z.ZodType, path: Path): { path: Path; list: Source[] }[] {
   const schemas = schemasAt(root, path);
   if (Array.isArray(value)) {
     if (schemas.some((schema) => elementOf(schema) === sourceSchema)) return [{ path, list: value as Source[] }];

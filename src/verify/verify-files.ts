@@ -3,7 +3,7 @@ import { loadManifests } from '../load/load-manifests.js';
 import type { Limits } from '../load/limits.js';
 import type { Problem } from '../load/problem.js';
 import { locate, type YamlSource } from '../load/source.js';
-import type { ManifestPath } from '../operators/operator.js';
+import type { Path } from '../path.js';
 import { packageVersion } from '../paths.js';
 import { DEFAULT_MAX_INACTIVITY, type Duration } from './duration.js';
 import { type FetchOptions, type FetchOutcome, Fetcher, requestUrl } from './fetch.js';
@@ -120,7 +120,7 @@ interface JudgeContext {
   now: Date;
 }
 
-type Locate = (path: ManifestPath) => { line: number; column: number };
+type Locate = (path: Path) => { line: number; column: number };
 
 async function judge(check: PlannedCheck, context: JudgeContext, at: Locate): Promise<CheckResult[]> {
   if (check.kind === 'reachable') {
