@@ -53,7 +53,15 @@ export default defineConfig({
       // Unit and cli files share each worker's loaded modules (isolate: false): loading the sources
       // and their libraries once per worker instead of once per file halves the suite's CPU time.
       // Such a file must leave no global state changed (a registry entry, a listener, process.env).
-      { extends: true, test: { name: 'unit', include: ['test/**/*.test.ts'], exclude: [...browser, ...network, ...tools, ...cli], isolate: false } },
+      {
+        extends: true,
+        test: {
+          name: 'unit',
+          include: ['test/**/*.test.ts'],
+          exclude: [...browser, ...network, ...tools, ...cli],
+          isolate: false,
+        },
+      },
       { extends: true, test: { name: 'cli', include: cli, isolate: false } },
       { extends: true, test: { name: 'network', include: network } },
       { extends: true, test: { name: 'tools', include: tools } },

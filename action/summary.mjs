@@ -2,7 +2,11 @@
 // pgcheck's JSON report. Usage: node summary.mjs <report.json> <exit code>; prints markdown.
 import { readFileSync } from 'node:fs';
 
-const VERDICTS = { 'meets-minimum': '✅ meets the minimum', 'fails-minimum': '❌ fails the minimum', incomplete: '❔ incomplete' };
+const VERDICTS = {
+  'meets-minimum': '✅ meets the minimum',
+  'fails-minimum': '❌ fails the minimum',
+  incomplete: '❔ incomplete',
+};
 
 /** Untrusted text for a table cell: one line, markdown and HTML syntax escaped. */
 function cell(text) {
@@ -17,20 +21,30 @@ function plural(count, word) {
 
 export function summary(report, code) {
   const lines = ['## pgcheck', ''];
-  if (!report) return [...lines, `pgcheck wrote no report (exit code ${code}): see the step's log for why.`, ''].join('\n');
+  if (!report)
+    return [...lines, `pgcheck wrote no report (exit code ${code}): see the step's log for why.`, ''].join('\n');
   if (report.candidates.length > 0) {
-    lines.push('| candidate | file | criteria | verdict | best case | stale |', '| --- | --- | --- | --- | --- | --- |');
+    lines.push(
+      '| candidate | file | criteria | verdict | best case | stale |',
+      '| --- | --- | --- | --- | --- | --- |',
+    );
     for (const candidate of report.candidates) {
       const stale = candidate.results.filter((result) => result.stale).length;
       const best = `${candidate.best_case.passed}/${candidate.best_case.total}`;
-      lines.push(`| ${cell(candidate.name)} | ${cell(candidate.file)} | ${cell(candidate.criteria)} | ${VERDICTS[candidate.verdict] ?? cell(candidate.verdict)} | ${best} | ${stale || ''} |`);
+      lines.push(
+        `| ${cell(candidate.name)} | ${cell(candidate.file)} | ${cell(candidate.criteria)} | ${VERDICTS[candidate.verdict] ?? cell(candidate.verdict)} | ${best} | ${stale || ''} |`,
+      );
     }
     lines.push('');
   }
   const { summary: s } = report;
   const counts = `${plural(s.candidates, 'candidate')}: ${s['meets-minimum']} meet the minimum, ${s['fails-minimum']} fail it, ${s.incomplete} incomplete`;
-  lines.push(`${counts}${s.errors > 0 ? `; ${plural(s.errors, 'file')} with errors` : ''} (as of ${report.as_of}, exit code ${code}).`, '');
-  for (const problem of report.errors) lines.push(`- ${cell(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`)}`);
+  lines.push(
+    `${counts}${s.errors > 0 ? `; ${plural(s.errors, 'file')} with errors` : ''} (as of ${report.as_of}, exit code ${code}).`,
+    '',
+  );
+  for (const problem of report.errors)
+    lines.push(`- ${cell(`${problem.file}:${problem.line}:${problem.column}: ${problem.message}`)}`);
   if (report.errors.length > 0) lines.push('');
   return lines.join('\n');
 }

@@ -18,7 +18,10 @@ const cases = specs.map((spec) => {
 for (let round = 0; round < Number(repetitions); round += 1) {
   for (const run of cases) {
     const started = performance.now();
-    const result = spawnSync('/usr/bin/time', ['-f', '%U %S', 'sh', '-c', `${run.command} >/dev/null`], { encoding: 'utf8', env: userEnvironment() });
+    const result = spawnSync('/usr/bin/time', ['-f', '%U %S', 'sh', '-c', `${run.command} >/dev/null`], {
+      encoding: 'utf8',
+      env: userEnvironment(),
+    });
     run.wall.push((performance.now() - started) / 1000);
     const [user, system] = (result.stderr.trim().split('\n').pop() ?? '').split(' ').map(Number);
     run.cpu.push((user ?? Number.NaN) + (system ?? Number.NaN));

@@ -12,5 +12,7 @@ export function userEnvironment(extra = {}) {
 
 /** The variables of this environment that the bench does not pass on (names only). */
 export function droppedVariables() {
-  return Object.keys(process.env).filter((name) => !KEPT.includes(name)).sort();
+  return Object.keys(process.env)
+    .filter((name) => !KEPT.includes(name))
+    .sort();
 }

@@ -5,7 +5,10 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const root = new URL('../candidates/', import.meta.url);
-const bases = ['ente', 'photoprism', 'stingle'].map((name) => ({ name, text: readFileSync(new URL(`${name}.yaml`, root), 'utf8') }));
+const bases = ['ente', 'photoprism', 'stingle'].map((name) => ({
+  name,
+  text: readFileSync(new URL(`${name}.yaml`, root), 'utf8'),
+}));
 
 /** Small deterministic PRNG (mulberry32), so every run benchmarks the same files. */
 function random(seed) {
@@ -33,19 +36,33 @@ export function manifestText(index) {
   const kind = roll < 0.5 ? 'pass' : roll < 0.8 ? 'fail' : 'incomplete';
   const base = kind === 'pass' ? pick(next, bases.slice(0, 2)) : pick(next, bases);
   let text = replaceLine(base.text, /^name: .*$/m, (line) => `${line} (bench variant ${index})`);
-  text = replaceLine(text, /^reviewed: .*$/m, `reviewed: 20${20 + Math.floor(next() * 6)}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`);
-  text = replaceLine(text, /^  free_plan_details: .*$/m, `  free_plan_details: ${1 + Math.floor(next() * 50)} GB free`);
+  text = replaceLine(
+    text,
+    /^reviewed: .*$/m,
+    `reviewed: 20${20 + Math.floor(next() * 6)}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`,
+  );
+  text = replaceLine(
+    text,
+    /^ {2}free_plan_details: .*$/m,
+    `  free_plan_details: ${1 + Math.floor(next() * 50)} GB free`,
+  );
   if (kind === 'pass') {
-    text = replaceLine(text, /^  mfa: .*$/m, `  mfa: ${pick(next, ['[totp, fido2]', '[totp]', '[fido2, sms]'])}`);
-    if (base.name === 'ente') text = replaceLine(text, /^  license: .*$/m, `  license: ${pick(next, ['AGPL-3.0-only', 'GPL-3.0-or-later', 'MIT', 'Apache-2.0 OR MIT'])}`);
+    text = replaceLine(text, /^ {2}mfa: .*$/m, `  mfa: ${pick(next, ['[totp, fido2]', '[totp]', '[fido2, sms]'])}`);
+    if (base.name === 'ente')
+      text = replaceLine(
+        text,
+        /^ {2}license: .*$/m,
+        `  license: ${pick(next, ['AGPL-3.0-only', 'GPL-3.0-or-later', 'MIT', 'Apache-2.0 OR MIT'])}`,
+      );
   } else if (kind === 'fail') {
-    text = replaceLine(text, /^  mfa: .*$/m, `  mfa: ${pick(next, ['[]', '[sms]', '[email, push]'])}`);
-    if (base.name !== 'photoprism') text = replaceLine(text, /^  e2ee: .*$/m, `  e2ee: ${pick(next, ['none', 'optional', 'enforced'])}`);
+    text = replaceLine(text, /^ {2}mfa: .*$/m, `  mfa: ${pick(next, ['[]', '[sms]', '[email, push]'])}`);
+    if (base.name !== 'photoprism')
+      text = replaceLine(text, /^ {2}e2ee: .*$/m, `  e2ee: ${pick(next, ['none', 'optional', 'enforced'])}`);
   } else {
     // Leaving the MFA facts out makes the mfa criterion unknown: the candidate is incomplete.
-    text = replaceLine(text, /^  mfa: .*\n/m, '');
-    text = replaceLine(text, /^  passkey_login: .*\n/m, '');
-    if (base.name === 'stingle') text = text.replace(/^  e2ee: .*$/m, '  e2ee: enforced');
+    text = replaceLine(text, /^ {2}mfa: .*\n/m, '');
+    text = replaceLine(text, /^ {2}passkey_login: .*\n/m, '');
+    if (base.name === 'stingle') text = text.replace(/^ {2}e2ee: .*$/m, '  e2ee: enforced');
   }
   return text;
 }

@@ -23,13 +23,20 @@ const probeOut = join(work, 'probe.json');
 function runOnce(args) {
   const env = userEnvironment({ PGCHECK_BENCH_PROBE_OUT: probeOut });
   const started = process.hrtime.bigint();
-  const child = spawnSync(process.execPath, ['--import', probe, ...args], { stdio: ['ignore', devNull, 'pipe'], env, maxBuffer: 64 * 1024 * 1024 });
+  const child = spawnSync(process.execPath, ['--import', probe, ...args], {
+    stdio: ['ignore', devNull, 'pipe'],
+    env,
+    maxBuffer: 64 * 1024 * 1024,
+  });
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   // Exit 1 only says a candidate fails the minimum; anything else means the measurement is void.
   if (child.status !== 0 && child.status !== 1) {
-    throw new Error(`bench: node ${args.join(' ')} exited ${child.status ?? child.signal}:\n${child.stderr.toString().slice(0, 2000)}`);
+    throw new Error(
+      `bench: node ${args.join(' ')} exited ${child.status ?? child.signal}:\n${child.stderr.toString().slice(0, 2000)}`,
+    );
   }
-  if (child.stderr.length > 0) throw new Error(`bench: node ${args.join(' ')} wrote to stderr:\n${child.stderr.toString().slice(0, 2000)}`);
+  if (child.stderr.length > 0)
+    throw new Error(`bench: node ${args.join(' ')} wrote to stderr:\n${child.stderr.toString().slice(0, 2000)}`);
   const { cpuSeconds, maxRssMb } = JSON.parse(readFileSync(probeOut, 'utf8'));
   return { seconds, cpuSeconds, maxRssMb };
 }
@@ -50,20 +57,27 @@ function time(label, args, count, warmUp = true) {
     peakRssMb: Math.max(...runs.map((run) => run.maxRssMb)),
     runs,
   };
-  process.stderr.write(`  ${label.padEnd(34)} ${result.seconds.toFixed(3)} s wall, ${result.cpuSeconds.toFixed(3)} s CPU  (median of ${count})\n`);
+  process.stderr.write(
+    `  ${label.padEnd(34)} ${result.seconds.toFixed(3)} s wall, ${result.cpuSeconds.toFixed(3)} s CPU  (median of ${count})\n`,
+  );
   return result;
 }
 
 function offeredFormats() {
   // commander wraps a long choices list over several lines: read the help as one line.
-  const help = spawnSync(process.execPath, [bin, 'evaluate', '--help'], { encoding: 'utf8', env: userEnvironment() }).stdout.replace(/\s+/g, ' ');
+  const help = spawnSync(process.execPath, [bin, 'evaluate', '--help'], {
+    encoding: 'utf8',
+    env: userEnvironment(),
+  }).stdout.replace(/\s+/g, ' ');
   const choices = /\(choices: ((?:"[^"]*"(?:, )?)+)/.exec(help)?.[1] ?? '';
   return [...choices.matchAll(/"([^"]*)"/g)].map((match) => match[1]);
 }
 
 /** The 1, 5 and 15 minute load averages: figures from a busy machine are mostly waiting. */
 function loadAverage() {
-  return loadavg().map((load) => load.toFixed(2)).join(' ');
+  return loadavg()
+    .map((load) => load.toFixed(2))
+    .join(' ');
 }
 
 function main() {
@@ -88,10 +102,17 @@ function main() {
   for (const format of ['json', 'junit']) {
     if (!formats.includes(format)) {
       skipped.push(format);
-      process.stderr.write(`  --format ${format}: skipped, this pgcheck does not offer it (offers: ${formats.join(', ')})\n`);
+      process.stderr.write(
+        `  --format ${format}: skipped, this pgcheck does not offer it (offers: ${formats.join(', ')})\n`,
+      );
       continue;
     }
-    byFormat[format] = time(`   --format ${format}, 10,000 files`, [bin, 'evaluate', '--format', format, large], reps.big, false).seconds;
+    byFormat[format] = time(
+      `   --format ${format}, 10,000 files`,
+      [bin, 'evaluate', '--format', format, large],
+      reps.big,
+      false,
+    ).seconds;
   }
   const rss1 = D1.peakRssMb;
   const rss10 = D10.peakRssMb;
@@ -102,7 +123,14 @@ function main() {
     load_average: { before: loadBefore, after: loadAverage() },
     environment_dropped: droppedVariables(),
     repetitions: reps,
-    seconds: { A: A.seconds, B: B.seconds, C_1000: C1.seconds, D_1000: D1.seconds, C_10000: C10.seconds, D_10000: D10.seconds },
+    seconds: {
+      A: A.seconds,
+      B: B.seconds,
+      C_1000: C1.seconds,
+      D_1000: D1.seconds,
+      C_10000: C10.seconds,
+      D_10000: D10.seconds,
+    },
     ratios: {
       B_over_A: B.seconds / A.seconds,
       D_over_C_1000: D1.seconds / C1.seconds,
@@ -110,7 +138,9 @@ function main() {
       D_10000_over_D_1000: D10.seconds / D1.seconds,
     },
     peak_rss_mb: { D_1000: rss1, D_10000: rss10 },
-    formats_10000: Object.fromEntries(Object.entries(byFormat).map(([format, seconds]) => [format, { seconds, over_table: seconds / byFormat.table }])),
+    formats_10000: Object.fromEntries(
+      Object.entries(byFormat).map(([format, seconds]) => [format, { seconds, over_table: seconds / byFormat.table }]),
+    ),
     formats_skipped: skipped,
     targets: {
       B_over_A: { max: 2.5, met: B.seconds / A.seconds <= 2.5 },
@@ -118,7 +148,14 @@ function main() {
       D_10000_over_D_1000: { max: 11, met: D10.seconds / D1.seconds <= 11 },
       peak_rss_10000_mb: { max: 200, met: rss10 < 200 },
     },
-    cpu_seconds: { A: A.cpuSeconds, B: B.cpuSeconds, C_1000: C1.cpuSeconds, D_1000: D1.cpuSeconds, C_10000: C10.cpuSeconds, D_10000: D10.cpuSeconds },
+    cpu_seconds: {
+      A: A.cpuSeconds,
+      B: B.cpuSeconds,
+      C_1000: C1.cpuSeconds,
+      D_1000: D1.cpuSeconds,
+      C_10000: C10.cpuSeconds,
+      D_10000: D10.cpuSeconds,
+    },
     cpu_ratios: {
       B_over_A: B.cpuSeconds / A.cpuSeconds,
       D_over_C_1000: D1.cpuSeconds / C1.cpuSeconds,
@@ -129,7 +166,9 @@ function main() {
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(join(here, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
   printTable(results);
-  process.stdout.write(`\nwritten: bench/results/latest.json (bench took ${Math.round((Date.now() - started) / 1000)} s)\n`);
+  process.stdout.write(
+    `\nwritten: bench/results/latest.json (bench took ${Math.round((Date.now() - started) / 1000)} s)\n`,
+  );
 }
 
 function printTable(results) {
@@ -139,22 +178,49 @@ function printTable(results) {
   const rows = [
     ['A   node -e 0', `${s.A.toFixed(3)} s`, ''],
     ['B   pgcheck evaluate, 1 file', `${s.B.toFixed(3)} s`, ''],
-    ['B/A start-up', `${results.ratios.B_over_A.toFixed(2)}x`, `<= 2.5: ${mark(t.B_over_A)}  (CPU time: ${results.cpu_ratios.B_over_A.toFixed(2)}x)`],
+    [
+      'B/A start-up',
+      `${results.ratios.B_over_A.toFixed(2)}x`,
+      `<= 2.5: ${mark(t.B_over_A)}  (CPU time: ${results.cpu_ratios.B_over_A.toFixed(2)}x)`,
+    ],
     ['C   yaml floor, 1,000 files', `${s.C_1000.toFixed(3)} s`, ''],
     ['D   pgcheck, 1,000 files', `${s.D_1000.toFixed(3)} s`, ''],
-    ['D/C 1,000 files', `${results.ratios.D_over_C_1000.toFixed(2)}x`, `<= 1.25: ${mark(t.D_over_C_1000)}  (CPU time: ${results.cpu_ratios.D_over_C_1000.toFixed(2)}x)`],
+    [
+      'D/C 1,000 files',
+      `${results.ratios.D_over_C_1000.toFixed(2)}x`,
+      `<= 1.25: ${mark(t.D_over_C_1000)}  (CPU time: ${results.cpu_ratios.D_over_C_1000.toFixed(2)}x)`,
+    ],
     ['C   yaml floor, 10,000 files', `${s.C_10000.toFixed(3)} s`, ''],
     ['D   pgcheck, 10,000 files', `${s.D_10000.toFixed(3)} s`, ''],
     ['D/C 10,000 files', `${results.ratios.D_over_C_10000.toFixed(2)}x`, ''],
-    ['D 10,000 / D 1,000', `${results.ratios.D_10000_over_D_1000.toFixed(2)}x`, `<= 11: ${mark(t.D_10000_over_D_1000)}  (CPU time: ${results.cpu_ratios.D_10000_over_D_1000.toFixed(2)}x)`],
+    [
+      'D 10,000 / D 1,000',
+      `${results.ratios.D_10000_over_D_1000.toFixed(2)}x`,
+      `<= 11: ${mark(t.D_10000_over_D_1000)}  (CPU time: ${results.cpu_ratios.D_10000_over_D_1000.toFixed(2)}x)`,
+    ],
     ['peak RSS D, 1,000 files', `${results.peak_rss_mb.D_1000.toFixed(0)} MB`, ''],
-    ['peak RSS D, 10,000 files', `${results.peak_rss_mb.D_10000.toFixed(0)} MB`, `< 200 MB: ${mark(t.peak_rss_10000_mb)}`],
-    ...Object.entries(results.formats_10000).map(([format, { seconds, over_table }]) => [`--format ${format}, 10,000 files`, `${seconds.toFixed(3)} s`, `${over_table.toFixed(2)}x table`]),
-    ...results.formats_skipped.map((format) => [`--format ${format}, 10,000 files`, 'skipped', 'not offered by this pgcheck']),
+    [
+      'peak RSS D, 10,000 files',
+      `${results.peak_rss_mb.D_10000.toFixed(0)} MB`,
+      `< 200 MB: ${mark(t.peak_rss_10000_mb)}`,
+    ],
+    ...Object.entries(results.formats_10000).map(([format, { seconds, over_table }]) => [
+      `--format ${format}, 10,000 files`,
+      `${seconds.toFixed(3)} s`,
+      `${over_table.toFixed(2)}x table`,
+    ]),
+    ...results.formats_skipped.map((format) => [
+      `--format ${format}, 10,000 files`,
+      'skipped',
+      'not offered by this pgcheck',
+    ]),
   ];
   const widths = [0, 1, 2].map((column) => Math.max(...rows.map((row) => row[column].length)));
-  process.stdout.write(`\npgcheck bench (node ${results.node}; a user's environment; load average ${results.load_average.before} before, ${results.load_average.after} after)\n\n`);
-  for (const row of rows) process.stdout.write(`${row[0].padEnd(widths[0])}  ${row[1].padStart(widths[1])}  ${row[2]}\n`.trimEnd() + '\n');
+  process.stdout.write(
+    `\npgcheck bench (node ${results.node}; a user's environment; load average ${results.load_average.before} before, ${results.load_average.after} after)\n\n`,
+  );
+  for (const row of rows)
+    process.stdout.write(`${`${row[0].padEnd(widths[0])}  ${row[1].padStart(widths[1])}  ${row[2]}\n`.trimEnd()}\n`);
 }
 
 try {

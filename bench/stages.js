@@ -53,7 +53,17 @@ async function pass(measure) {
     step('evaluate');
     const results = evaluation.results.map((result) => resultReport(result, (path) => locate(source, path)));
     step('result positions');
-    const text = table.stream.candidate({ file, name: manifest.name, criteria: resolution.set.id, verdict: evaluation.verdict, best_case: evaluation.bestCase, results }, { color: false });
+    const text = table.stream.candidate(
+      {
+        file,
+        name: manifest.name,
+        criteria: resolution.set.id,
+        verdict: evaluation.verdict,
+        best_case: evaluation.bestCase,
+        results,
+      },
+      { color: false },
+    );
     step('table');
     writeSync(devNull, text);
     step('write');
@@ -61,4 +71,5 @@ async function pass(measure) {
 }
 
 for (const measure of [false, false, true, true]) await pass(measure);
-for (const [name, total] of totals) console.log(`${name.padEnd(26)} ${((total / 2 / files.length) * 1000).toFixed(0).padStart(6)} µs per file`);
+for (const [name, total] of totals)
+  console.log(`${name.padEnd(26)} ${((total / 2 / files.length) * 1000).toFixed(0).padStart(6)} µs per file`);

@@ -16,7 +16,7 @@ const CONCURRENCY = 16; // pgcheck verify's default --concurrency (and 4 hosts x
 const bin = fileURLToPath(new URL('../bin/pgcheck.js', import.meta.url));
 const hosts = ['127.0.0.1', '127.0.0.2', '127.0.0.3', '127.0.0.4'];
 let served = 0;
-const server = createServer((request, response) =>
+const server = createServer((_request, response) =>
   setTimeout(() => {
     served += 1;
     response.end('<html><body>a slow page</body></html>');
@@ -27,16 +27,26 @@ const { port } = server.address();
 const work = mkdtempSync(join(tmpdir(), 'pgcheck-verify-bench-'));
 const manifest = join(work, 'slow.yaml');
 const urls = Array.from({ length: count }, (_, i) => `    - http://${hosts[i % hosts.length]}:${port}/page-${i}`);
-writeFileSync(manifest, `pgcheck: 1\nname: Slow pages\ncategory: photo-management\nhosting:\n  cloud: true\n  sources:\n${urls.join('\n')}\n`);
+writeFileSync(
+  manifest,
+  `pgcheck: 1\nname: Slow pages\ncategory: photo-management\nhosting:\n  cloud: true\n  sources:\n${urls.join('\n')}\n`,
+);
 
 /** Wall seconds of one run; the server runs in this process, so the child must be asynchronous. */
 function timed(args) {
   return new Promise((resolve, reject) => {
     const started = performance.now();
-    const child = spawn(process.execPath, [bin, ...args], { stdio: ['ignore', 'ignore', 'pipe'], env: userEnvironment() });
+    const child = spawn(process.execPath, [bin, ...args], {
+      stdio: ['ignore', 'ignore', 'pipe'],
+      env: userEnvironment(),
+    });
     let stderr = '';
     child.stderr.on('data', (chunk) => (stderr += chunk));
-    child.on('close', (code) => (code === 0 || code === 1 ? resolve((performance.now() - started) / 1000) : reject(new Error(`verify exited ${code}: ${stderr}`))));
+    child.on('close', (code) =>
+      code === 0 || code === 1
+        ? resolve((performance.now() - started) / 1000)
+        : reject(new Error(`verify exited ${code}: ${stderr}`)),
+    );
   });
 }
 
@@ -53,8 +63,13 @@ try {
   rmSync(work, { recursive: true, force: true });
 }
 // Every page must really have been fetched, or the timing means nothing.
-if (served < count * repetitions) throw new Error(`bench: the server answered ${served} requests, expected at least ${count * repetitions}`);
+if (served < count * repetitions)
+  throw new Error(`bench: the server answered ${served} requests, expected at least ${count * repetitions}`);
 const floor = Math.ceil(count / CONCURRENCY) * latency;
 const limit = 1.3 * (floor + median(startUp));
-console.log(`verify, ${count} pages of ${latency} s on 4 hosts: ${median(verify).toFixed(2)} s (median of ${repetitions}); start-up ${median(startUp).toFixed(2)} s`);
-console.log(`limit 1.3 x (${floor.toFixed(2)} s + start-up) = ${limit.toFixed(2)} s: ${median(verify) <= limit ? 'met' : 'MISSED'}; ratio ${(median(verify) / (floor + median(startUp))).toFixed(2)}x`);
+console.log(
+  `verify, ${count} pages of ${latency} s on 4 hosts: ${median(verify).toFixed(2)} s (median of ${repetitions}); start-up ${median(startUp).toFixed(2)} s`,
+);
+console.log(
+  `limit 1.3 x (${floor.toFixed(2)} s + start-up) = ${limit.toFixed(2)} s: ${median(verify) <= limit ? 'met' : 'MISSED'}; ratio ${(median(verify) / (floor + median(startUp))).toFixed(2)}x`,
+);

@@ -32,7 +32,10 @@ const yamlDebugSwitchesOff = {
       const source = await readFile(args.path, 'utf8');
       if (!source.includes('.env.LOG_')) return undefined;
       const contents = source.replace(/\bnode_process\.env\.LOG_(?:TOKENS|STREAM)\b/g, 'false');
-      if (contents.includes('.env.LOG_')) throw new Error(`bundle: yaml reads a LOG_ switch in ${args.path} in a way this plugin does not know; update yaml-debug-switches-off`);
+      if (contents.includes('.env.LOG_'))
+        throw new Error(
+          `bundle: yaml reads a LOG_ switch in ${args.path} in a way this plugin does not know; update yaml-debug-switches-off`,
+        );
       return { contents, loader: 'js' };
     });
   },
@@ -42,7 +45,9 @@ const yamlDebugSwitchesOff = {
 const externalExceptYaml = {
   name: 'external-except-yaml',
   setup(build) {
-    build.onResolve({ filter: /^[^./]/ }, (args) => (args.path === 'yaml' || args.importer.includes('node_modules') ? undefined : { path: args.path, external: true }));
+    build.onResolve({ filter: /^[^./]/ }, (args) =>
+      args.path === 'yaml' || args.importer.includes('node_modules') ? undefined : { path: args.path, external: true },
+    );
   },
 };
 
@@ -81,7 +86,9 @@ await build({
   target: 'node20',
   logLevel: 'warning',
   plugins: [yamlDebugSwitchesOff, externalExceptYaml],
-  banner: { js: 'import { createRequire as __pgcheckCreateRequire } from "node:module"; const require = __pgcheckCreateRequire(import.meta.url);' },
+  banner: {
+    js: 'import { createRequire as __pgcheckCreateRequire } from "node:module"; const require = __pgcheckCreateRequire(import.meta.url);',
+  },
 });
 
 copyFileSync('scripts/cli-launcher.js', 'dist/cli.js');
@@ -95,5 +102,7 @@ const warmUp = spawnSync(process.execPath, ['dist/cli.js', 'evaluate', 'candidat
 });
 if (warmUp.status !== 0 && warmUp.status !== 1) {
   rmSync('dist/cli.bundle.cache', { force: true });
-  process.stderr.write(`bundle: warning: the code-cache warm-up run exited ${warmUp.status ?? warmUp.signal}; the CLI will start without a code cache\n`);
+  process.stderr.write(
+    `bundle: warning: the code-cache warm-up run exited ${warmUp.status ?? warmUp.signal}; the CLI will start without a code cache\n`,
+  );
 }

@@ -23,5 +23,6 @@ const wrapper = `(function (exports, require, module, __filename, __dirname) {${
 const script = new Script(wrapper, { filename: bundle, cachedData: readCache() });
 const module = { exports: {} };
 // Written by the build (scripts/bundle.js) after one real run, so the cache holds the functions a run compiles.
-if (process.env.PGCHECK_WRITE_CODE_CACHE === '1') process.once('beforeExit', () => writeFileSync(cacheFile, script.createCachedData()));
+if (process.env.PGCHECK_WRITE_CODE_CACHE === '1')
+  process.once('beforeExit', () => writeFileSync(cacheFile, script.createCachedData()));
 script.runInThisContext()(module.exports, createRequire(bundle), module, bundle, dirname(bundle));

@@ -12,7 +12,11 @@ const SAMPLE = /<!-- sample: (.+?) -->\n````[a-z]*\n[\s\S]*?````/g;
 
 function sampleOutput(args) {
   const { NO_COLOR: _n, FORCE_COLOR: _f, ...env } = process.env;
-  const run = spawnSync(process.execPath, ['bin/pgcheck.js', ...args.split(' ')], { cwd: root, encoding: 'utf8', env: { ...env, FORCE_COLOR: '0' } });
+  const run = spawnSync(process.execPath, ['bin/pgcheck.js', ...args.split(' ')], {
+    cwd: root,
+    encoding: 'utf8',
+    env: { ...env, FORCE_COLOR: '0' },
+  });
   return withoutCheckout(run.stdout);
 }
 
@@ -22,7 +26,10 @@ function language(args) {
 }
 
 const current = readFileSync(doc, 'utf8');
-const fresh = current.replace(SAMPLE, (_match, args) => `<!-- sample: ${args} -->\n\`\`\`\`${language(args)}\n${sampleOutput(args)}\`\`\`\``);
+const fresh = current.replace(
+  SAMPLE,
+  (_match, args) => `<!-- sample: ${args} -->\n\`\`\`\`${language(args)}\n${sampleOutput(args)}\`\`\`\``,
+);
 if (process.argv.includes('--check')) {
   if (fresh !== current) {
     process.stderr.write('docs/formats.md: samples are out of date; run npm run docs:formats\n');

@@ -26,16 +26,34 @@ export { buildMatrices, type Matrix, type MatrixRow } from './report/matrix.js';
 export { quietReport } from './report/quiet.js';
 export type { Formatter, FormatOptions } from './format/format.js';
 export { manifestSchema, manifestSchemaFor, type Manifest, type ManifestForm } from './schema/manifest.js';
-export { factDeclarationSchema, factTypes, type FactDeclaration, type FactDeclarations, type FactType } from './schema/facts.js';
+export {
+  factDeclarationSchema,
+  factTypes,
+  type FactDeclaration,
+  type FactDeclarations,
+  type FactType,
+} from './schema/facts.js';
 export { criteriaSetSchema } from './schema/criteria.js';
 export { manifestJsonSchema, criteriaJsonSchema } from './schema/json-schema.js';
 // `pgcheck verify`: the HTTP client (undici) is imported only when createHttpClient is called.
 export { verifyFiles, type VerifyOptions } from './verify/verify-files.js';
 export { createHttpClient, type HttpClientOptions } from './verify/client.js';
 export type { HttpClient, HttpRequest, HttpResponse } from './verify/http.js';
-export { verifyExitCode, type VerifyReport, type VerifiedCandidate, type CheckResult, type CheckOutcome } from './verify/report.js';
+export {
+  verifyExitCode,
+  type VerifyReport,
+  type VerifiedCandidate,
+  type CheckResult,
+  type CheckOutcome,
+} from './verify/report.js';
 export { verifyFormatters } from './verify/format/registry.js';
-export { validateFiles, type Validation, type FileValidation, type FileKind, type ValidateFilesOptions } from './run/validate-files.js';
+export {
+  validateFiles,
+  type Validation,
+  type FileValidation,
+  type FileKind,
+  type ValidateFilesOptions,
+} from './run/validate-files.js';
 export { initManifest, fileNameOf, type InitManifestOptions, type InitManifestResult } from './init/init-manifest.js';
 export { manifestTemplate, MANIFEST_SCHEMA_URL, type TemplateOptions } from './init/manifest-template.js';
 export {

@@ -8,6 +8,8 @@ export const installedCriteriaDir = fileURLToPath(new URL('../criteria/', import
 let cachedVersion: string | undefined;
 
 export function packageVersion(): string {
-  cachedVersion ??= (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  cachedVersion ??= (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }
+  ).version;
   return cachedVersion;
 }

@@ -23,7 +23,9 @@ describe('the library API (issue 14, item 17)', () => {
   it('evaluate without asOf evaluates as of today: old evidence is stale', () => {
     const result = evaluate(set, manifest('')).results.find((r) => r.criterion === 'free-plan');
     expect(result?.status).toBe('fail');
-    expect(result?.stale?.reason).toMatch(/^evidence older than 12 months on \d{4}-\d{2}-\d{2}: pricing checked 2000-01-01$/);
+    expect(result?.stale?.reason).toMatch(
+      /^evidence older than 12 months on \d{4}-\d{2}-\d{2}: pricing checked 2000-01-01$/,
+    );
   });
   it('evaluate without asOf applies waivers that have not expired', () => {
     const waived = manifest('waivers: [{ criterion: free-plan, reason: r, approved_by: a, expires: 2999-01-01 }]');
@@ -32,7 +34,9 @@ describe('the library API (issue 14, item 17)', () => {
   it('loadCriteria of an unknown id rejects with a CriteriaError whose message says why and whose problems are empty, as the docs say', async () => {
     const error = await loadCriteria('nope').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CriteriaError);
-    expect((error as CriteriaError).message).toBe('unknown criteria set "nope" (installed: photo-management; or give a path to a criteria file)');
+    expect((error as CriteriaError).message).toBe(
+      'unknown criteria set "nope" (installed: photo-management; or give a path to a criteria file)',
+    );
     expect((error as CriteriaError).problems).toEqual([]);
     const docs = readFileSync(`${repoRoot}/docs/cli.md`, 'utf8');
     expect(docs).toContain('an unknown id gives a `message` and no `problems`');

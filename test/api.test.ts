@@ -5,7 +5,10 @@ import { CriteriaError, evaluate, loadCriteria, parseManifest } from '../src/ind
 describe('programmatic API', () => {
   it('loads an installed criteria set and evaluates a manifest without the CLI', async () => {
     const set = await loadCriteria('photo-management');
-    const load = parseManifest('stingle.yaml', readFileSync(new URL('../candidates/stingle.yaml', import.meta.url), 'utf8'));
+    const load = parseManifest(
+      'stingle.yaml',
+      readFileSync(new URL('../candidates/stingle.yaml', import.meta.url), 'utf8'),
+    );
     if (!load.ok) throw new Error('manifest did not load');
     const evaluation = evaluate(set, load.loaded.manifest);
     expect(evaluation.verdict).toBe('fails-minimum');
@@ -23,7 +26,9 @@ describe('report.criteria', () => {
   it('lists the criteria set a manifest was evaluated against even when its waivers are in error', async () => {
     const { evaluateFiles } = await import('../src/index.js');
     const report = await evaluateFiles(['test/fixtures/evidence/unknown-waiver.yaml'], { asOf: '2026-08-01' });
-    expect(report.errors.map((error) => error.message)).toEqual([expect.stringContaining('is not a criterion of photo-management')]);
+    expect(report.errors.map((error) => error.message)).toEqual([
+      expect.stringContaining('is not a criterion of photo-management'),
+    ]);
     expect(report.criteria.map((set) => set.id)).toEqual(['photo-management']);
   });
 });

@@ -5,7 +5,14 @@ import { userEnvironment } from '../bench/environment.js';
 test('the bench runs timed commands without the variables this machine sets and users do not', () => {
   const saved = { ...process.env };
   try {
-    Object.assign(process.env, { NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt', NODE_OPTIONS: '--trace-warnings', SSL_CERT_FILE: '/x', npm_lifecycle_event: 'bench', PATH: '/usr/bin', HOME: '/home/someone' });
+    Object.assign(process.env, {
+      NODE_EXTRA_CA_CERTS: '/etc/ssl/certs/ca-certificates.crt',
+      NODE_OPTIONS: '--trace-warnings',
+      SSL_CERT_FILE: '/x',
+      npm_lifecycle_event: 'bench',
+      PATH: '/usr/bin',
+      HOME: '/home/someone',
+    });
     const env = userEnvironment({ PGCHECK_BENCH_PROBE_OUT: '/tmp/probe.json' }) as Record<string, string>;
     expect(env.NODE_EXTRA_CA_CERTS).toBeUndefined();
     expect(env.NODE_OPTIONS).toBeUndefined();

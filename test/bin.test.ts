@@ -11,16 +11,31 @@ const M = 'test/fixtures/manifests';
 const cases: [golden: string, args: string[]][] = [
   ['golden/evaluate-ente.txt', ['evaluate', 'candidates/ente.yaml']],
   ['golden/evaluate-candidates-dir.txt', ['evaluate', 'candidates']],
-  ['golden/bad-files-do-not-stop-good-ones.txt', ['evaluate', `${M}/typo-key.yaml`, 'candidates/photoprism.yaml', `${M}/malformed.yaml`]],
+  [
+    'golden/bad-files-do-not-stop-good-ones.txt',
+    ['evaluate', `${M}/typo-key.yaml`, 'candidates/photoprism.yaml', `${M}/malformed.yaml`],
+  ],
   ['golden/escapes-stripped.txt', ['evaluate', `${M}/escapes.yaml`]],
   ['golden/format-sarif.txt', ['evaluate', 'candidates', '--format', 'sarif']],
   ['golden/compare-table.txt', ['compare', 'candidates', '--format', 'table']],
   ['golden/unknown-format.txt', ['evaluate', '--format', 'xml', 'candidates']],
   ['golden/unknown-command.txt', ['evalute', 'candidates']],
-  ['golden-commands/validate-bad-files.txt', ['validate', `${M}/typo-key.yaml`, 'test/fixtures/criteria/bad-operator.yaml', 'candidates/ente.yaml', `${M}/malformed.yaml`]],
+  [
+    'golden-commands/validate-bad-files.txt',
+    [
+      'validate',
+      `${M}/typo-key.yaml`,
+      'test/fixtures/criteria/bad-operator.yaml',
+      'candidates/ente.yaml',
+      `${M}/malformed.yaml`,
+    ],
+  ],
   ['golden-commands/init-stdout.txt', ['init', '--name', 'Ente Photos']],
   ['golden-commands/criteria-show.txt', ['criteria', 'show', 'photo-management']],
-  ['golden/verify-invalid-files.txt', ['verify', `${M}/typo-key.yaml`, 'test/fixtures/verify/offline/nothing-online.yaml', `${M}/malformed.yaml`]],
+  [
+    'golden/verify-invalid-files.txt',
+    ['verify', `${M}/typo-key.yaml`, 'test/fixtures/verify/offline/nothing-online.yaml', `${M}/malformed.yaml`],
+  ],
 ];
 
 describe('golden runs of the real bin', () => {

@@ -12,7 +12,12 @@ describe('pathsReadBy', () => {
       mfa: ['authentication.mfa', 'authentication.passkey_login'],
       'web-interface': ['web_interface.available', 'web_interface.file_management'],
       export: ['export.all_files'],
-      'open-source': ['source_code.license', 'hosting.cloud', 'source_code.components', 'source_code.components[].license'],
+      'open-source': [
+        'source_code.license',
+        'hosting.cloud',
+        'source_code.components',
+        'source_code.components[].license',
+      ],
       audit: ['audits', 'audits[].independent', 'audits[].report'],
     });
     expect(pathsReadBy(set.criteria[0]?.appliesWhen as never)).toEqual(['hosting.cloud']);

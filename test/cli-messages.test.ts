@@ -63,14 +63,20 @@ describe('a --report path that cannot be created', () => {
     const result = await run('evaluate', 'candidates/ente.yaml', '--report', 'junit=/proc/nope/x.xml');
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
-    expect(result.err).toBe('error: --report junit=/proc/nope/x.xml: cannot create the directory /proc/nope: no such file or directory\n');
+    expect(result.err).toBe(
+      'error: --report junit=/proc/nope/x.xml: cannot create the directory /proc/nope: no such file or directory\n',
+    );
     // Not a timing assertion of speed: Node's recursive mkdir never returns here, so any answer at all is the fix.
     expect(Date.now() - started).toBeLessThan(15_000);
   });
 
   it('says a parent is a file in those words', async () => {
     const result = await run('evaluate', 'candidates/ente.yaml', '--report', 'json=candidates/ente.yaml/report.json');
-    expect(result).toEqual({ code: 2, out: '', err: 'error: --report json=candidates/ente.yaml/report.json: candidates/ente.yaml is a file, not a directory\n' });
+    expect(result).toEqual({
+      code: 2,
+      out: '',
+      err: 'error: --report json=candidates/ente.yaml/report.json: candidates/ente.yaml is a file, not a directory\n',
+    });
   });
 
   it('refuses a directory as the report file, before evaluating', async () => {
@@ -87,7 +93,11 @@ describe('a --report path that cannot be created', () => {
 
 describe('criteria with a mistyped subcommand', () => {
   it('says "did you mean" instead of listing sets named like the typo', async () => {
-    expect(await run('criteria', 'shwo', 'photo-management')).toEqual({ code: 2, out: '', err: 'error: unknown subcommand shwo; did you mean show?\n' });
+    expect(await run('criteria', 'shwo', 'photo-management')).toEqual({
+      code: 2,
+      out: '',
+      err: 'error: unknown subcommand shwo; did you mean show?\n',
+    });
     expect((await run('criteria', 'lst')).err).toBe('error: unknown subcommand lst; did you mean list?\n');
   });
 
@@ -117,7 +127,14 @@ describe('--no-color', () => {
 
 describe('--criteria and the category', () => {
   it('evaluates a manifest of another category but says so', async () => {
-    const result = await run('evaluate', 'candidates/ente.yaml', '--criteria', 'test/fixtures/second-category/note-taking.yaml', '--as-of', '2026-08-01');
+    const result = await run(
+      'evaluate',
+      'candidates/ente.yaml',
+      '--criteria',
+      'test/fixtures/second-category/note-taking.yaml',
+      '--as-of',
+      '2026-08-01',
+    );
     expect(result.out).toContain('against note-taking');
     expect(result.err).toBe(
       'candidates/ente.yaml:5:11: warning: category: the manifest is for "photo-management" but was evaluated against "note-taking", given with --criteria\n',
@@ -125,7 +142,9 @@ describe('--criteria and the category', () => {
   });
 
   it('says nothing when the set given is the one the category names', async () => {
-    expect((await run('evaluate', 'candidates/ente.yaml', '--criteria', 'photo-management', '--as-of', '2026-08-01')).err).toBe('');
+    expect(
+      (await run('evaluate', 'candidates/ente.yaml', '--criteria', 'photo-management', '--as-of', '2026-08-01')).err,
+    ).toBe('');
   });
 
   it('does not suggest a path in `category` for an unknown category', async () => {

@@ -6,7 +6,14 @@ import type { Io } from '../src/cli/io.js';
 import { main } from '../src/cli/main.js';
 
 async function run(...args: string[]) {
-  const io = { out: '', err: '', env: {}, stdoutIsTTY: false, stdout: (text: string) => void (io.out += text), stderr: (text: string) => void (io.err += text) };
+  const io = {
+    out: '',
+    err: '',
+    env: {},
+    stdoutIsTTY: false,
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+  };
   const code = await main(['node', 'pgcheck', ...args, '--as-of', '2026-08-01'], io as Io);
   return { code, ...io };
 }
@@ -23,7 +30,9 @@ copyFileSync('candidates/ente.yaml', newer);
 describe('compare columns (issue 14, item 5)', () => {
   it('follow the order of the arguments, not sorted paths', async () => {
     const { out } = await run('compare', 'candidates/stingle.yaml', 'candidates/ente.yaml', '--format', 'markdown');
-    expect(out).toContain('| criterion | level | [Stingle Photos](https://stingle.org) | [Ente Photos](https://ente.io) |');
+    expect(out).toContain(
+      '| criterion | level | [Stingle Photos](https://stingle.org) | [Ente Photos](https://ente.io) |',
+    );
     const table = (await run('compare', 'candidates/stingle.yaml', 'candidates/ente.yaml')).out;
     expect(table.indexOf('Stingle Photos')).toBeLessThan(table.indexOf('Ente Photos'));
   });
@@ -34,7 +43,9 @@ describe('compare columns (issue 14, item 5)', () => {
   });
   it('with the same candidate name are told apart by the file under the name', async () => {
     const markdown = (await run('compare', newer, older, '--format', 'markdown')).out;
-    expect(markdown).toContain(`| criterion | level | [Ente Photos](https://ente.io) (${newer}) | [Ente Photos](https://ente.io) (${older}) |`);
+    expect(markdown).toContain(
+      `| criterion | level | [Ente Photos](https://ente.io) (${newer}) | [Ente Photos](https://ente.io) (${older}) |`,
+    );
     const html = (await run('compare', newer, older, '--format', 'html')).out;
     expect(html).toContain(`rel="noreferrer noopener">Ente Photos</a><br><small>${newer}</small></th>`);
     const table = (await run('compare', newer, older)).out;
@@ -45,6 +56,9 @@ describe('compare columns (issue 14, item 5)', () => {
   });
   it('evaluate keeps sorted paths', async () => {
     const { out } = await run('evaluate', 'candidates/stingle.yaml', 'candidates/ente.yaml', '--format', 'json');
-    expect(JSON.parse(out).candidates.map((candidate: { name: string }) => candidate.name)).toEqual(['Ente Photos', 'Stingle Photos']);
+    expect(JSON.parse(out).candidates.map((candidate: { name: string }) => candidate.name)).toEqual([
+      'Ente Photos',
+      'Stingle Photos',
+    ]);
   });
 });

@@ -21,7 +21,7 @@ beforeAll(() => {
       "const load = parseManifest('x.yaml', manifestTemplate({ name: 'X', category: set.id }));",
       'if (!load.ok) throw new Error(load.problems[0]?.message);',
       'const verdict: Verdict = evaluate(set, load.loaded.manifest).verdict;',
-      "const validation = await validateFiles([]);",
+      'const validation = await validateFiles([]);',
       'console.log(verdict, validation.summary.files);',
       '',
     ].join('\n'),
@@ -33,7 +33,19 @@ afterAll(() => rmSync(project, { recursive: true, force: true }));
 describe('pgcheck as a dependency', () => {
   it("type-checks `import { loadCriteria, evaluate } from 'pgcheck'` against the published types", () => {
     const tsc = join(repoRoot, 'node_modules', 'typescript', 'bin', 'tsc');
-    const args = [tsc, '--noEmit', '--strict', '--module', 'nodenext', '--moduleResolution', 'nodenext', '--target', 'es2022', '--skipLibCheck', 'audit.ts'];
+    const args = [
+      tsc,
+      '--noEmit',
+      '--strict',
+      '--module',
+      'nodenext',
+      '--moduleResolution',
+      'nodenext',
+      '--target',
+      'es2022',
+      '--skipLibCheck',
+      'audit.ts',
+    ];
     const run = spawnSync(process.execPath, args, { cwd: project, encoding: 'utf8' });
     expect(run.stdout + run.stderr).toBe('');
     expect(run.status).toBe(0);

@@ -13,7 +13,7 @@ function scratch(): string {
 }
 
 describe('criteria sets found among the paths of a run', () => {
-  it('validate dir/ resolves the manifests\' category against the criteria file found in the same run', async () => {
+  it("validate dir/ resolves the manifests' category against the criteria file found in the same run", async () => {
     const run = await runMain(['validate', SECOND]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`ok  ${SECOND}/candidates/inkwell.yaml (manifest, note-taking)`);
@@ -25,7 +25,12 @@ describe('criteria sets found among the paths of a run', () => {
     const run = await runMain(['evaluate', SECOND, '--format', 'json', ...AS_OF]);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
-    expect(report.candidates.map((candidate: { criteria: string; verdict: string }) => [candidate.criteria, candidate.verdict])).toEqual([
+    expect(
+      report.candidates.map((candidate: { criteria: string; verdict: string }) => [
+        candidate.criteria,
+        candidate.verdict,
+      ]),
+    ).toEqual([
       ['note-taking', 'meets-minimum'],
       ['note-taking', 'fails-minimum'],
     ]);
@@ -34,16 +39,31 @@ describe('criteria sets found among the paths of a run', () => {
   });
 
   it('a criteria file named outright is a set of the run; named alone it is still reported as a mistake', async () => {
-    const both = await runMain(['evaluate', `${SECOND}/note-taking.yaml`, `${SECOND}/candidates/inkwell.yaml`, ...AS_OF]);
+    const both = await runMain([
+      'evaluate',
+      `${SECOND}/note-taking.yaml`,
+      `${SECOND}/candidates/inkwell.yaml`,
+      ...AS_OF,
+    ]);
     expect(both.stderr).toBe('');
     expect(both.code).toBe(0);
     const alone = await runMain(['evaluate', `${SECOND}/note-taking.yaml`, ...AS_OF]);
-    expect(alone.stderr).toBe(`${SECOND}/note-taking.yaml:1:1: this is a criteria file, not a candidate manifest (give it with --criteria)\n`);
+    expect(alone.stderr).toBe(
+      `${SECOND}/note-taking.yaml:1:1: this is a criteria file, not a candidate manifest (give it with --criteria)\n`,
+    );
     expect(alone.code).toBe(2);
   });
 
   it('--criteria-dir (repeatable) is searched after the installed sets and the paths', async () => {
-    const run = await runMain(['evaluate', `${SECOND}/candidates`, '--criteria-dir', 'test/fixtures/criteria', '--criteria-dir', SECOND, ...AS_OF]);
+    const run = await runMain([
+      'evaluate',
+      `${SECOND}/candidates`,
+      '--criteria-dir',
+      'test/fixtures/criteria',
+      '--criteria-dir',
+      SECOND,
+      ...AS_OF,
+    ]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('against note-taking');
     expect(run.code).toBe(1);
@@ -85,9 +105,19 @@ describe('criteria sets found among the paths of a run', () => {
   it('a file with the id of an installed set is an error too, wherever it comes in file order', async () => {
     const dir = scratch();
     const copy = join(dir, 'aaa-photo-management.yaml');
-    writeFileSync(copy, readFileSync('criteria/photo-management.yaml', 'utf8').replace('title: Photo Management', 'title: My own photo management'));
+    writeFileSync(
+      copy,
+      readFileSync('criteria/photo-management.yaml', 'utf8').replace(
+        'title: Photo Management',
+        'title: My own photo management',
+      ),
+    );
     const run = await runMain(['evaluate', dir, 'candidates/ente.yaml', ...AS_OF]);
-    expect(run.stderr).toMatch(new RegExp(`^${copy}:\\d+:\\d+: id: the criteria set "photo-management" is defined twice, here and in \\S+criteria/photo-management.yaml, which this run used`));
+    expect(run.stderr).toMatch(
+      new RegExp(
+        `^${copy}:\\d+:\\d+: id: the criteria set "photo-management" is defined twice, here and in \\S+criteria/photo-management.yaml, which this run used`,
+      ),
+    );
     expect(run.code).toBe(2);
     // The shipped set given as a path is the same file, not a second definition.
     expect((await runMain(['validate', 'candidates', 'criteria'])).code).toBe(0);
@@ -98,7 +128,9 @@ describe('a report says which set an inherited criterion comes from', () => {
   it('json: `from` on the inherited criteria of the criteria list, and only there', async () => {
     const run = await runMain(['evaluate', EXAMPLE, '--format', 'json', ...AS_OF]);
     const [set] = JSON.parse(run.stdout).criteria;
-    expect(set.criteria.map((criterion: { id: string; from?: string }) => [criterion.id, criterion.from ?? null])).toEqual([
+    expect(
+      set.criteria.map((criterion: { id: string; from?: string }) => [criterion.id, criterion.from ?? null]),
+    ).toEqual([
       ['open-source', 'example-general'],
       ['reviewed-recently', 'example-general'],
       ['e2ee', null],
@@ -109,14 +141,20 @@ describe('a report says which set an inherited criterion comes from', () => {
 
   it('markdown and html describe the criterion with its origin; criteria show says it too', async () => {
     const markdown = (await runMain(['evaluate', EXAMPLE, '--format', 'markdown', ...AS_OF])).stdout;
-    expect(markdown).toContain('- **open-source** (example-notes, minimum, from example-general): Must publish its source code.');
+    expect(markdown).toContain(
+      '- **open-source** (example-notes, minimum, from example-general): Must publish its source code.',
+    );
     expect(markdown).toContain('- **e2ee** (example-notes, minimum): Must encrypt notes end to end.');
-    expect((await runMain(['evaluate', EXAMPLE, '--format', 'html', ...AS_OF])).stdout).toContain('(example-notes, minimum, from example-general)');
+    expect((await runMain(['evaluate', EXAMPLE, '--format', 'html', ...AS_OF])).stdout).toContain(
+      '(example-notes, minimum, from example-general)',
+    );
     const shown = await runMain(['criteria', 'show', `${EXAMPLE}/notes.yaml`, '--format', 'json']);
     const details = JSON.parse(shown.stdout);
     expect(details.extends).toBe('general.yaml');
     expect(details.criteria[0]).toMatchObject({ id: 'open-source', from: 'example-general' });
     expect(details.criteria[2].from).toBeUndefined();
-    expect((await runMain(['criteria', 'show', `${EXAMPLE}/notes.yaml`])).stdout).toContain('open-source (minimum, from example-general)');
+    expect((await runMain(['criteria', 'show', `${EXAMPLE}/notes.yaml`])).stdout).toContain(
+      'open-source (minimum, from example-general)',
+    );
   });
 });

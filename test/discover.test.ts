@@ -5,7 +5,12 @@ import { repoRoot } from './helpers/cli.js';
 describe('discoverFiles', () => {
   it('takes a file once however its path is spelled, also when its directory is given too', async () => {
     process.chdir(repoRoot);
-    const found = await discoverFiles(['candidates', 'candidates/ente.yaml', './candidates/ente.yaml', 'candidates//ente.yaml']);
+    const found = await discoverFiles([
+      'candidates',
+      'candidates/ente.yaml',
+      './candidates/ente.yaml',
+      'candidates//ente.yaml',
+    ]);
     expect(found.files).toEqual(['candidates/ente.yaml', 'candidates/photoprism.yaml', 'candidates/stingle.yaml']);
   });
 });

@@ -24,7 +24,8 @@ describe('docs/criteria.md', () => {
   });
 
   it('explains evidence: required and max_age in their own section', () => {
-    const section = criteriaDoc.split('## Evidence and staleness: `evidence` and `max_age`')[1]?.split('\n## ')[0] ?? '';
+    const section =
+      criteriaDoc.split('## Evidence and staleness: `evidence` and `max_age`')[1]?.split('\n## ')[0] ?? '';
     expect(section).toContain('`evidence: required`');
     expect(section).toContain('`max_age`');
     expect(section).toContain('stale');
@@ -35,11 +36,16 @@ describe('criteria show', () => {
   it('prints the max age of the set and which criteria require evidence', async () => {
     const lines = (await show()).split('\n');
     expect(lines).toContain('max age:    12 months: older evidence makes a result stale');
-    expect(lines.filter((line) => line === '  evidence:   required: each claim the check relies on needs a source')).toHaveLength(7);
+    expect(
+      lines.filter((line) => line === '  evidence:   required: each claim the check relies on needs a source'),
+    ).toHaveLength(7);
   });
 
   it('gives both in JSON', async () => {
-    const details = JSON.parse(await show('--format', 'json')) as { max_age?: string; criteria: { evidence?: string }[] };
+    const details = JSON.parse(await show('--format', 'json')) as {
+      max_age?: string;
+      criteria: { evidence?: string }[];
+    };
     expect(details.max_age).toBe('12 months');
     expect(details.criteria.map((criterion) => criterion.evidence)).toEqual(Array(7).fill('required'));
   });

@@ -14,7 +14,9 @@ describe('README', () => {
   });
 
   it('says what exit code an incomplete candidate gives, with and without --fail-on unknown', () => {
-    const rows = section('Exit codes').split('\n').filter((line) => line.startsWith('| 0 |') || line.startsWith('| 1 |'));
+    const rows = section('Exit codes')
+      .split('\n')
+      .filter((line) => line.startsWith('| 0 |') || line.startsWith('| 1 |'));
     expect(rows).toHaveLength(2);
     for (const row of rows) expect(row).toContain('incomplete');
   });

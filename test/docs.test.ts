@@ -15,11 +15,13 @@ const set = await loadCriteria('photo-management');
 
 /** The ```yaml examples of a criterion page: the status and reason its first line claims, and the manifest part. */
 function examples(page: string): { status: string; reason: string; yaml: string }[] {
-  return [...readFileSync(join(pages, page), 'utf8').matchAll(/```yaml\n# ([a-z-]+): (.*)\n([\s\S]*?)```/g)].map((match) => ({
-    status: match[1] ?? '',
-    reason: match[2] ?? '',
-    yaml: match[3] ?? '',
-  }));
+  return [...readFileSync(join(pages, page), 'utf8').matchAll(/```yaml\n# ([a-z-]+): (.*)\n([\s\S]*?)```/g)].map(
+    (match) => ({
+      status: match[1] ?? '',
+      reason: match[2] ?? '',
+      yaml: match[3] ?? '',
+    }),
+  );
 }
 
 describe('criterion pages', () => {
@@ -32,25 +34,36 @@ describe('criterion pages', () => {
     expect(documented.sort()).toEqual(set.criteria.map((criterion) => `${criterion.id}.md`).sort());
   });
 
-  it.each(set.criteria.map((criterion) => criterion.id))('%s: every example gives the status and reason the page claims', (id) => {
-    const criterion = set.criteria.find((candidate) => candidate.id === id);
-    if (!criterion) throw new Error(id);
-    const page = readFileSync(join(pages, `${id}.md`), 'utf8');
-    expect(page).toContain(`> ${criterion.text.trim()}`);
-    expect(page).toContain(`- Check: ${describeCheck(criterion.check)}`);
-    const found = examples(`${id}.md`);
-    expect(new Set(found.map((example) => example.status))).toEqual(
-      new Set(criterion.appliesWhen ? ['pass', 'fail', 'unknown', 'not-applicable'] : ['pass', 'fail', 'unknown']),
-    );
-    for (const example of found) {
-      const head = example.yaml.startsWith('name:') ? 'pgcheck: 1\ncategory: photo-management\n' : 'pgcheck: 1\nname: Example\ncategory: photo-management\n';
-      const load = parseManifest(`${id}.md`, `${head}${example.yaml}`);
-      if (!load.ok) throw new Error(load.problems.map((problem) => problem.message).join('; '));
-      // The examples leave out sources for brevity (the page says so), so judge them without the evidence rule.
-      const [result] = evaluate({ ...set, criteria: [{ ...criterion, evidenceRequired: false }] }, load.loaded.manifest).results;
-      expect({ status: result?.status, reason: result?.reason }, example.yaml).toEqual({ status: example.status, reason: example.reason });
-    }
-  });
+  it.each(set.criteria.map((criterion) => criterion.id))(
+    '%s: every example gives the status and reason the page claims',
+    (id) => {
+      const criterion = set.criteria.find((candidate) => candidate.id === id);
+      if (!criterion) throw new Error(id);
+      const page = readFileSync(join(pages, `${id}.md`), 'utf8');
+      expect(page).toContain(`> ${criterion.text.trim()}`);
+      expect(page).toContain(`- Check: ${describeCheck(criterion.check)}`);
+      const found = examples(`${id}.md`);
+      expect(new Set(found.map((example) => example.status))).toEqual(
+        new Set(criterion.appliesWhen ? ['pass', 'fail', 'unknown', 'not-applicable'] : ['pass', 'fail', 'unknown']),
+      );
+      for (const example of found) {
+        const head = example.yaml.startsWith('name:')
+          ? 'pgcheck: 1\ncategory: photo-management\n'
+          : 'pgcheck: 1\nname: Example\ncategory: photo-management\n';
+        const load = parseManifest(`${id}.md`, `${head}${example.yaml}`);
+        if (!load.ok) throw new Error(load.problems.map((problem) => problem.message).join('; '));
+        // The examples leave out sources for brevity (the page says so), so judge them without the evidence rule.
+        const [result] = evaluate(
+          { ...set, criteria: [{ ...criterion, evidenceRequired: false }] },
+          load.loaded.manifest,
+        ).results;
+        expect({ status: result?.status, reason: result?.reason }, example.yaml).toEqual({
+          status: example.status,
+          reason: example.reason,
+        });
+      }
+    },
+  );
 });
 
 const doc = (name: string) => readFileSync(join(repoRoot, 'docs', name), 'utf8');
@@ -86,7 +99,9 @@ describe('docs/manifest.md', () => {
       for (const [key, child] of Object.entries(node.properties ?? {})) {
         const childPath = path ? `${path}.${key}` : key;
         // Every list of sources (a section's, an audit's, or the top-level sources.audits) has the same entries.
-        paths.add(childPath.replace(/^.*\bsources(\.(audits|facts))?\[\]/, 'sources[]').replace(/^.+\.sources$/, 'sources'));
+        paths.add(
+          childPath.replace(/^.*\bsources(\.(audits|facts))?\[\]/, 'sources[]').replace(/^.+\.sources$/, 'sources'),
+        );
         visit(child, childPath);
       }
       if (node.items) visit(node.items, `${path}[]`);
@@ -111,9 +126,12 @@ describe('docs/criteria.md worked example (extends and the newer operators)', ()
   it('has the commands', () => {
     expect(sessions.map((session) => session.args[0])).toEqual(['criteria', 'compare']);
   });
-  it.each(sessions.map((session) => [session.args.join(' '), session] as const))('%s prints what the page shows', async (_name, session) => {
-    const run = await runMain(session.args);
-    expect(run.stderr).toBe('');
-    expect(run.stdout).toBe(session.output);
-  });
+  it.each(sessions.map((session) => [session.args.join(' '), session] as const))(
+    '%s prints what the page shows',
+    async (_name, session) => {
+      const run = await runMain(session.args);
+      expect(run.stderr).toBe('');
+      expect(run.stdout).toBe(session.output);
+    },
+  );
 });

@@ -35,17 +35,27 @@ describe('applies_when', () => {
   });
   it('leaves it unknown when the condition cannot be decided', () => {
     const [result] = evaluateManifest(set, { encryption: { e2ee: 'none' } }).results;
-    expect(result).toMatchObject({ status: 'unknown', reason: 'unknown whether it applies: hosting.cloud is not given' });
+    expect(result).toMatchObject({
+      status: 'unknown',
+      reason: 'unknown whether it applies: hosting.cloud is not given',
+    });
   });
   it('runs the check when the condition holds', () => {
     const [result] = evaluateManifest(set, { hosting: { cloud: true }, encryption: { e2ee: 'optional' } }).results;
-    expect(result).toMatchObject({ status: 'fail', reason: 'encryption.e2ee is optional, needs enforced', path: ['encryption', 'e2ee'] });
+    expect(result).toMatchObject({
+      status: 'fail',
+      reason: 'encryption.e2ee is optional, needs enforced',
+      path: ['encryption', 'e2ee'],
+    });
   });
 });
 
 describe('verdict', () => {
   const minimum = (status: 'pass' | 'fail' | 'unknown' | 'not-applicable') => ({ level: 'minimum' as const, status });
-  const bestCase = (status: 'pass' | 'fail' | 'unknown' | 'not-applicable') => ({ level: 'best-case' as const, status });
+  const bestCase = (status: 'pass' | 'fail' | 'unknown' | 'not-applicable') => ({
+    level: 'best-case' as const,
+    status,
+  });
   it('meets the minimum when every minimum criterion passes or does not apply', () => {
     expect(verdictOf([minimum('pass'), minimum('not-applicable')])).toBe('meets-minimum');
   });

@@ -16,7 +16,10 @@ describe("yaml's debug variables in the environment", () => {
   // of the plain fast path.
   const directory = mkdtempSync(join(tmpdir(), 'pgcheck-environment-'));
   const anchored = join(directory, 'anchored.yaml');
-  writeFileSync(anchored, readFileSync(join(repoRoot, 'candidates/ente.yaml'), 'utf8').replace('homepage: ', 'homepage: &home '));
+  writeFileSync(
+    anchored,
+    readFileSync(join(repoRoot, 'candidates/ente.yaml'), 'utf8').replace('homepage: ', 'homepage: &home '),
+  );
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it('leave the JSON report of one file unchanged', () => {

@@ -49,60 +49,101 @@ describe('evidence: required', () => {
   const set = criteria('');
   it('makes a decided result resting on an unsourced section unknown, naming the section', () => {
     const results = byId(evaluateManifest(set, { pricing: { free_plan: true } }));
-    expect(results.free).toMatchObject({ status: 'unknown', reason: 'no source for pricing (pricing.free_plan is true)', path: ['pricing'] });
+    expect(results.free).toMatchObject({
+      status: 'unknown',
+      reason: 'no source for pricing (pricing.free_plan is true)',
+      path: ['pricing'],
+    });
   });
   it('keeps the result when the section has sources', () => {
-    const results = byId(evaluateManifest(set, { pricing: { free_plan: true, sources: ['https://example.org/pricing'] } }));
+    const results = byId(
+      evaluateManifest(set, { pricing: { free_plan: true, sources: ['https://example.org/pricing'] } }),
+    );
     expect(results.free).toMatchObject({ status: 'pass', reason: 'pricing.free_plan is true' });
   });
   it('turns a fail into unknown too: an unsourced "no" is not known either', () => {
-    const results = byId(evaluateManifest(set, { hosting: { cloud: true, sources: ['https://h'] }, encryption: { e2ee: 'none' } }));
-    expect(results['hosted-e2ee']).toMatchObject({ status: 'unknown', reason: 'no source for encryption (encryption.e2ee is none, needs enforced)' });
+    const results = byId(
+      evaluateManifest(set, { hosting: { cloud: true, sources: ['https://h'] }, encryption: { e2ee: 'none' } }),
+    );
+    expect(results['hosted-e2ee']).toMatchObject({
+      status: 'unknown',
+      reason: 'no source for encryption (encryption.e2ee is none, needs enforced)',
+    });
   });
   it('needs a source for the claim that makes a criterion not applicable', () => {
     const results = byId(evaluateManifest(set, { hosting: { cloud: false } }));
-    expect(results['hosted-e2ee']).toMatchObject({ status: 'unknown', reason: 'no source for hosting (does not apply: hosting.cloud is false)' });
+    expect(results['hosted-e2ee']).toMatchObject({
+      status: 'unknown',
+      reason: 'no source for hosting (does not apply: hosting.cloud is false)',
+    });
   });
   it('needs a source for the condition when the criterion applies', () => {
-    const results = byId(evaluateManifest(set, { hosting: { cloud: true }, encryption: { e2ee: 'enforced', sources: ['https://e'] } }));
-    expect(results['hosted-e2ee']).toMatchObject({ status: 'unknown', reason: 'no source for hosting (encryption.e2ee is enforced)' });
+    const results = byId(
+      evaluateManifest(set, { hosting: { cloud: true }, encryption: { e2ee: 'enforced', sources: ['https://e'] } }),
+    );
+    expect(results['hosted-e2ee']).toMatchObject({
+      status: 'unknown',
+      reason: 'no source for hosting (encryption.e2ee is enforced)',
+    });
   });
   it('does not count values that are not given as claims', () => {
     const results = byId(evaluateManifest(set, { pricing: { free_plan: true, sources: ['https://p'] } }));
     expect(results.free?.status).toBe('pass');
   });
   it('relies only on the branch of `any` that passed', () => {
-    const results = byId(evaluateManifest(set, { pricing: { free_plan: true, sources: ['https://p'] }, facts: { trial: false } }));
+    const results = byId(
+      evaluateManifest(set, { pricing: { free_plan: true, sources: ['https://p'] }, facts: { trial: false } }),
+    );
     expect(results.free?.status).toBe('pass');
   });
   it('sources facts from the top-level sources.facts', () => {
-    const unsourced = byId(evaluateManifest(set, { pricing: { free_plan: false, sources: ['https://p'] }, facts: { trial: true } }));
+    const unsourced = byId(
+      evaluateManifest(set, { pricing: { free_plan: false, sources: ['https://p'] }, facts: { trial: true } }),
+    );
     expect(unsourced.free).toMatchObject({ status: 'unknown', reason: 'no source for facts (facts.trial is true)' });
     const sourced = byId(
-      evaluateManifest(set, { pricing: { free_plan: false, sources: ['https://p'] }, facts: { trial: true }, sources: { facts: ['https://f'] } }),
+      evaluateManifest(set, {
+        pricing: { free_plan: false, sources: ['https://p'] },
+        facts: { trial: true },
+        sources: { facts: ['https://f'] },
+      }),
     );
     expect(sourced.free?.status).toBe('pass');
   });
   it("takes an audit's report URL or its sources as its evidence", () => {
-    const withReport = byId(evaluateManifest(set, { audits: [{ auditor: 'A', date: '2025-01', independent: true, report: 'https://r' }] }));
+    const withReport = byId(
+      evaluateManifest(set, { audits: [{ auditor: 'A', date: '2025-01', independent: true, report: 'https://r' }] }),
+    );
     expect(withReport.audit?.status).toBe('pass');
-    const withSources = byId(evaluateManifest(set, { audits: [{ auditor: 'A', date: '2025-01', independent: true, sources: ['https://s'] }] }));
+    const withSources = byId(
+      evaluateManifest(set, { audits: [{ auditor: 'A', date: '2025-01', independent: true, sources: ['https://s'] }] }),
+    );
     expect(withSources.audit?.status).toBe('pass');
     const bare = byId(evaluateManifest(set, { audits: [{ auditor: 'A', date: '2025-01', independent: true }] }));
     expect(bare.audit).toMatchObject({ status: 'unknown', path: ['audits'] });
     expect(bare.audit?.reason).toMatch(/^no source for audits and audits\[0\] \(/);
   });
   it('needs the top-level sources.audits for an explicit "none" (audits: [])', () => {
-    expect(byId(evaluateManifest(set, { audits: [] })).audit).toMatchObject({ status: 'unknown', reason: 'no source for audits (audits is empty)' });
-    expect(byId(evaluateManifest(set, { audits: [], sources: { audits: ['https://none'] } })).audit?.status).toBe('fail');
+    expect(byId(evaluateManifest(set, { audits: [] })).audit).toMatchObject({
+      status: 'unknown',
+      reason: 'no source for audits (audits is empty)',
+    });
+    expect(byId(evaluateManifest(set, { audits: [], sources: { audits: ['https://none'] } })).audit?.status).toBe(
+      'fail',
+    );
   });
   it('leaves unknown results as they are', () => {
-    expect(byId(evaluateManifest(set, {})).free).toMatchObject({ status: 'unknown', reason: 'pricing.free_plan is not given; or facts.trial is not given' });
+    expect(byId(evaluateManifest(set, {})).free).toMatchObject({
+      status: 'unknown',
+      reason: 'pricing.free_plan is not given; or facts.trial is not given',
+    });
   });
   it('is off for optional criteria unless requireEvidence asks for it', () => {
     const optional = criteria('', 'optional');
     expect(byId(evaluateManifest(optional, { pricing: { free_plan: true } })).free?.status).toBe('pass');
-    expect(byId(evaluateManifest(optional, { pricing: { free_plan: true } }, { requireEvidence: true })).free?.status).toBe('unknown');
+    expect(
+      byId(evaluateManifest(optional, { pricing: { free_plan: true } }, { requireEvidence: true })).free?.status,
+    ).toBe('unknown');
   });
 });
 
@@ -119,7 +160,10 @@ describe('staleness', () => {
   });
   it('marks results built on evidence older than max_age, keeping their status', () => {
     const results = byId(evaluateManifest(set, manifest, { asOf: '2026-03-02' }));
-    expect(results.free).toMatchObject({ status: 'pass', stale: { reason: 'evidence older than 12 months on 2026-03-02: pricing checked 2025-03-01' } });
+    expect(results.free).toMatchObject({
+      status: 'pass',
+      stale: { reason: 'evidence older than 12 months on 2026-03-02: pricing checked 2025-03-01' },
+    });
   });
   it('is not stale on the last day within max_age', () => {
     expect(byId(evaluateManifest(set, manifest, { asOf: '2026-03-01' })).free?.stale).toBeUndefined();
@@ -127,21 +171,32 @@ describe('staleness', () => {
   it("uses a source's retrieved date for the claims it backs", () => {
     const results = byId(evaluateManifest(set, manifest, { asOf: '2026-06-01' }));
     // hosting was retrieved 2026-05-01; encryption falls back to reviewed 2025-03-01.
-    expect(results['hosted-e2ee']?.stale).toEqual({ reason: 'evidence older than 12 months on 2026-06-01: encryption checked 2025-03-01' });
+    expect(results['hosted-e2ee']?.stale).toEqual({
+      reason: 'evidence older than 12 months on 2026-06-01: encryption checked 2025-03-01',
+    });
   });
   it('calls evidence with no date at all stale', () => {
     const results = byId(evaluateManifest(set, { pricing: { free_plan: true } }, { asOf: '2026-06-01' }));
-    expect(results.free?.stale).toEqual({ reason: 'evidence older than 12 months on 2026-06-01: pricing with no reviewed or retrieved date' });
+    expect(results.free?.stale).toEqual({
+      reason: 'evidence older than 12 months on 2026-06-01: pricing with no reviewed or retrieved date',
+    });
   });
   it('never flags unknown results, and is off without max_age', () => {
     expect(byId(evaluateManifest(set, { reviewed: '2000-01-01' }, { asOf: '2026-06-01' })).free?.stale).toBeUndefined();
-    expect(byId(evaluateManifest(criteria('', 'optional'), manifest, { asOf: '2030-01-01' })).free?.stale).toBeUndefined();
+    expect(
+      byId(evaluateManifest(criteria('', 'optional'), manifest, { asOf: '2030-01-01' })).free?.stale,
+    ).toBeUndefined();
   });
 });
 
 describe('waivers', () => {
   const set = criteria('', 'optional');
-  const waiver = (criterion: string, expires = '2026-12-31') => ({ criterion, reason: 'being fixed', approved_by: 'Lead', expires });
+  const waiver = (criterion: string, expires = '2026-12-31') => ({
+    criterion,
+    reason: 'being fixed',
+    approved_by: 'Lead',
+    expires,
+  });
   const failing = { hosting: { cloud: true }, encryption: { e2ee: 'none' }, pricing: { free_plan: true } };
   it('turns a failing result into waived, never pass, with the waiver and the original reason', () => {
     const evaluation = evaluateManifest(set, { ...failing, waivers: [waiver('hosted-e2ee')] }, { asOf: '2026-06-01' });
@@ -159,10 +214,16 @@ describe('waivers', () => {
     const late = evaluateManifest(set, manifest, { asOf: '2026-06-02' });
     expect(byId(late)['hosted-e2ee']?.status).toBe('fail');
     expect(late.verdict).toBe('fails-minimum');
-    expect(late.waiverNotes).toEqual([{ code: 'expired', index: 0, criterion: 'hosted-e2ee', expires: '2026-06-01', asOf: '2026-06-02' }]);
+    expect(late.waiverNotes).toEqual([
+      { code: 'expired', index: 0, criterion: 'hosted-e2ee', expires: '2026-06-01', asOf: '2026-06-02' },
+    ]);
   });
   it('notes a waiver for a criterion that passes or does not apply as unused', () => {
-    const evaluation = evaluateManifest(set, { hosting: { cloud: false }, pricing: { free_plan: true }, waivers: [waiver('free'), waiver('hosted-e2ee')] }, { asOf: '2026-06-01' });
+    const evaluation = evaluateManifest(
+      set,
+      { hosting: { cloud: false }, pricing: { free_plan: true }, waivers: [waiver('free'), waiver('hosted-e2ee')] },
+      { asOf: '2026-06-01' },
+    );
     expect(evaluation.waiverNotes).toEqual([
       { code: 'unused', index: 0, criterion: 'free', status: 'pass' },
       { code: 'unused', index: 1, criterion: 'hosted-e2ee', status: 'not-applicable' },
@@ -170,20 +231,32 @@ describe('waivers', () => {
     expect(byId(evaluation).free?.status).toBe('pass');
   });
   it('notes a second waiver for the same criterion as unused', () => {
-    const evaluation = evaluateManifest(set, { ...failing, waivers: [waiver('hosted-e2ee'), waiver('hosted-e2ee')] }, { asOf: '2026-06-01' });
+    const evaluation = evaluateManifest(
+      set,
+      { ...failing, waivers: [waiver('hosted-e2ee'), waiver('hosted-e2ee')] },
+      { asOf: '2026-06-01' },
+    );
     expect(evaluation.waiverNotes).toEqual([{ code: 'duplicate', index: 1, criterion: 'hosted-e2ee', applied: 0 }]);
   });
   it('names an unknown criterion with a did-you-mean', () => {
     const evaluation = evaluateManifest(set, { ...failing, waivers: [waiver('hosted-e2e')] }, { asOf: '2026-06-01' });
-    expect(evaluation.waiverNotes).toEqual([{ code: 'unknown-criterion', index: 0, criterion: 'hosted-e2e', criteria: 'inline', suggestion: 'hosted-e2ee' }]);
+    expect(evaluation.waiverNotes).toEqual([
+      { code: 'unknown-criterion', index: 0, criterion: 'hosted-e2e', criteria: 'inline', suggestion: 'hosted-e2ee' },
+    ]);
   });
   it('can waive an unknown result, and is ignored entirely with waivers: false or without an as-of date', () => {
     const unknown = evaluateManifest(set, { waivers: [waiver('free')] }, { asOf: '2026-06-01' });
     expect(byId(unknown).free?.status).toBe('waived');
-    const off = evaluateManifest(set, { ...failing, waivers: [waiver('hosted-e2e'), waiver('hosted-e2ee')] }, { asOf: '2026-06-01', waivers: false });
+    const off = evaluateManifest(
+      set,
+      { ...failing, waivers: [waiver('hosted-e2e'), waiver('hosted-e2ee')] },
+      { asOf: '2026-06-01', waivers: false },
+    );
     expect(byId(off)['hosted-e2ee']?.status).toBe('fail');
     expect(off.waiverNotes).toEqual([]);
-    expect(byId(evaluateManifest(set, { ...failing, waivers: [waiver('hosted-e2ee')] }))['hosted-e2ee']?.status).toBe('fail');
+    expect(byId(evaluateManifest(set, { ...failing, waivers: [waiver('hosted-e2ee')] }))['hosted-e2ee']?.status).toBe(
+      'fail',
+    );
   });
   it('does not count a waived best-case criterion as passed', () => {
     const evaluation = evaluateManifest(set, { audits: [], waivers: [waiver('audit')] }, { asOf: '2026-06-01' });
@@ -213,7 +286,10 @@ describe('dates', () => {
 
 describe('criteria options', () => {
   it('refuses a max_age that is not a number and a unit', () => {
-    const load = parseCriteria('bad.yaml', 'pgcheck_criteria: 1\nid: x\ntitle: X\nsource: https://e.org\nrevision: 2026-01-01\nmax_age: a year\ncriteria:\n  - { id: a, level: minimum, text: t, judged: j, check: { non-empty: { path: audits } } }\n');
+    const load = parseCriteria(
+      'bad.yaml',
+      'pgcheck_criteria: 1\nid: x\ntitle: X\nsource: https://e.org\nrevision: 2026-01-01\nmax_age: a year\ncriteria:\n  - { id: a, level: minimum, text: t, judged: j, check: { non-empty: { path: audits } } }\n',
+    );
     expect(load.ok ? [] : load.problems.map((p) => `${p.line}:${p.column}: ${p.message}`)).toEqual([
       '6:10: max_age: expected a whole number and a unit, e.g. 12 months, 90 days, 2 weeks or 1 year, got "a year"',
     ]);

@@ -16,7 +16,7 @@ async function problemsOf(file: string): Promise<string[]> {
 }
 
 describe('extends', () => {
-  it('inherits the other set\'s criteria first, each marked with the set it comes from, then the set\'s own', async () => {
+  it("inherits the other set's criteria first, each marked with the set it comes from, then the set's own", async () => {
     const load = await loadCriteriaFile(`${EXAMPLE}/notes.yaml`);
     if (!load.ok) throw new Error(load.problems.map(formatProblem).join('\n'));
     expect(load.set.criteria.map(({ id, from }) => [id, from])).toEqual([
@@ -49,7 +49,9 @@ describe('extends', () => {
       `${X}/cycle-a.yaml:3:10: extends: the criteria set cycle-b.yaml (${X}/cycle-b.yaml) is invalid`,
       `${X}/cycle-b.yaml:3:10: extends: ./cycle-a.yaml makes a cycle: ${X}/cycle-a.yaml extends ${X}/cycle-b.yaml extends ${X}/cycle-a.yaml`,
     ]);
-    expect(await problemsOf(`${X}/self.yaml`)).toEqual([`${X}/self.yaml:3:10: extends: self.yaml makes a cycle: ${X}/self.yaml extends ${X}/self.yaml`]);
+    expect(await problemsOf(`${X}/self.yaml`)).toEqual([
+      `${X}/self.yaml:3:10: extends: self.yaml makes a cycle: ${X}/self.yaml extends ${X}/self.yaml`,
+    ]);
   });
 
   it('names an unknown set with a did-you-mean, and an invalid one with its own problems', async () => {
@@ -57,12 +59,16 @@ describe('extends', () => {
       `${X}/unknown-parent.yaml:3:10: extends: unknown criteria set "photo-managment"; did you mean "photo-management"? (installed: photo-management; or a path relative to this file)`,
     ]);
     const broken = await problemsOf(`${X}/broken-parent.yaml`);
-    expect(broken[0]).toBe(`${X}/broken-parent.yaml:3:10: extends: the criteria set ../criteria/bad-operator.yaml (test/fixtures/criteria/bad-operator.yaml) is invalid`);
-    expect(broken.slice(1).every((problem) => problem.startsWith('test/fixtures/criteria/bad-operator.yaml:'))).toBe(true);
+    expect(broken[0]).toBe(
+      `${X}/broken-parent.yaml:3:10: extends: the criteria set ../criteria/bad-operator.yaml (test/fixtures/criteria/bad-operator.yaml) is invalid`,
+    );
+    expect(broken.slice(1).every((problem) => problem.startsWith('test/fixtures/criteria/bad-operator.yaml:'))).toBe(
+      true,
+    );
     expect(broken.length).toBeGreaterThan(1);
   });
 
-  it('evaluates inherited criteria like the set\'s own: the evaluation day, evidence and waivers included', async () => {
+  it("evaluates inherited criteria like the set's own: the evaluation day, evidence and waivers included", async () => {
     const load = await loadCriteriaFile(`${EXAMPLE}/notes.yaml`);
     if (!load.ok) throw new Error('notes.yaml did not load');
     const manifest = parseManifest(
@@ -80,7 +86,10 @@ describe('extends', () => {
   });
 
   it('is kept as written, not followed, by the pure parseCriteria', () => {
-    const load = parseCriteria('x.yaml', 'pgcheck_criteria: 1\nid: x\nextends: general\ntitle: X\nsource: https://example.org\nrevision: 2026-01-01\ncriteria:\n  - { id: a, level: minimum, text: A., judged: A., check: { equals: { path: hosting.cloud, value: true } } }\n');
+    const load = parseCriteria(
+      'x.yaml',
+      'pgcheck_criteria: 1\nid: x\nextends: general\ntitle: X\nsource: https://example.org\nrevision: 2026-01-01\ncriteria:\n  - { id: a, level: minimum, text: A., judged: A., check: { equals: { path: hosting.cloud, value: true } } }\n',
+    );
     expect(load.ok && load.set.extends).toBe('general');
     expect(load.ok && load.set.criteria.length).toBe(1);
   });
@@ -93,7 +102,10 @@ describe('merging what a set declares by name with what it inherits', () => {
     expect(clashes).toEqual([{ name: 'a', index: 1, own: 'a', inherited: 'a' }]);
   });
   it('merges fact declarations (a mapping) the same way', () => {
-    const { merged, clashes } = mergeFactDeclarations({ telemetry: { type: 'enum' } }, { platforms: { type: 'list' }, telemetry: { type: 'text' } });
+    const { merged, clashes } = mergeFactDeclarations(
+      { telemetry: { type: 'enum' } },
+      { platforms: { type: 'list' }, telemetry: { type: 'text' } },
+    );
     expect(merged).toEqual({ telemetry: { type: 'enum' }, platforms: { type: 'list' } });
     expect(clashes).toEqual(['telemetry']);
     expect(mergeFactDeclarations(undefined, undefined)).toEqual({ merged: {}, clashes: [] });

@@ -7,14 +7,20 @@ import { formatters } from '../src/format/registry.js';
 import { runBinPinned, runPinned as runCli, transcript, withoutCheckout } from './helpers/cli.js';
 
 const AWKWARD = ['test/fixtures/awkward', '--criteria', 'test/fixtures/awkward/criteria.yaml'];
-const compareFormats = [...formatters.values()].filter((formatter) => formatter.renderCompare).map((formatter) => formatter.name);
+const compareFormats = [...formatters.values()]
+  .filter((formatter) => formatter.renderCompare)
+  .map((formatter) => formatter.name);
 
 describe('golden runs of every format', () => {
   it.each([...formatters.keys()])('evaluate --format %s', async (format) => {
-    await expect(transcript(withoutCheckout(await runCli(['evaluate', 'candidates', '--format', format])))).toMatchFileSnapshot(`golden/format-${format}.txt`);
+    await expect(
+      transcript(withoutCheckout(await runCli(['evaluate', 'candidates', '--format', format]))),
+    ).toMatchFileSnapshot(`golden/format-${format}.txt`);
   });
   it.each(compareFormats)('compare --format %s', async (format) => {
-    await expect(transcript(await runCli(['compare', 'candidates', '--format', format]))).toMatchFileSnapshot(`golden/compare-${format}.txt`);
+    await expect(transcript(await runCli(['compare', 'candidates', '--format', format]))).toMatchFileSnapshot(
+      `golden/compare-${format}.txt`,
+    );
   });
   // Hostile text must leave no escape sequence, control character or bidi override on stdout or stderr.
   const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200f\u202a-\u202e]/;
@@ -55,14 +61,18 @@ describe('compare', () => {
 
   it('puts criteria in rows and candidates in columns, with verdict and best-case rows', async () => {
     const lines = (await runCli(['compare', 'candidates', '--format', 'markdown'])).stdout.split('\n');
-    expect(lines).toContain('| criterion | level | [Ente Photos](https://ente.io) | [PhotoPrism](https://www.photoprism.app) | [Stingle Photos](https://stingle.org) |');
+    expect(lines).toContain(
+      '| criterion | level | [Ente Photos](https://ente.io) | [PhotoPrism](https://www.photoprism.app) | [Stingle Photos](https://stingle.org) |',
+    );
     expect(lines).toContain('| mfa | minimum | ✓ pass | ✓ pass (stale) | ✗ fail |');
     expect(lines).toContain('| **verdict** |  | **meets-minimum** | **meets-minimum** | **fails-minimum** |');
     expect(lines).toContain('| **best case** |  | 1/1 | 0/1 | 0/1 |');
   });
 
   it.each(['junit', 'sarif', 'github'])('renders %s, a per-result format, the same as evaluate', async (format) => {
-    expect((await runCli(['compare', 'candidates', '--format', format])).stdout).toBe((await runCli(['evaluate', 'candidates', '--format', format])).stdout);
+    expect((await runCli(['compare', 'candidates', '--format', format])).stdout).toBe(
+      (await runCli(['evaluate', 'candidates', '--format', format])).stdout,
+    );
   });
 });
 
@@ -77,13 +87,23 @@ describe('--quiet', () => {
     expect(stdout).toMatch(/^3 candidates: 2 meet the minimum, 1 fails it/m);
   });
 
-  it.each(['evaluate', 'compare'])('%s: with --fail-on stale, shows the stale results that fail the run', async (command) => {
-    const run = await runCli([command, 'candidates/ente.yaml', 'candidates/photoprism.yaml', '--quiet', '--fail-on', 'stale']);
-    expect(run.code).toBe(1);
-    expect(run.stdout).toContain('PhotoPrism');
-    expect(run.stdout).toContain('✓ pass (stale)');
-    expect(run.stdout).not.toContain('Ente Photos');
-  });
+  it.each(['evaluate', 'compare'])(
+    '%s: with --fail-on stale, shows the stale results that fail the run',
+    async (command) => {
+      const run = await runCli([
+        command,
+        'candidates/ente.yaml',
+        'candidates/photoprism.yaml',
+        '--quiet',
+        '--fail-on',
+        'stale',
+      ]);
+      expect(run.code).toBe(1);
+      expect(run.stdout).toContain('PhotoPrism');
+      expect(run.stdout).toContain('✓ pass (stale)');
+      expect(run.stdout).not.toContain('Ente Photos');
+    },
+  );
 });
 
 describe('--report', () => {
@@ -93,7 +113,14 @@ describe('--report', () => {
   it('writes each report, creating directories, next to the terminal table', async () => {
     const junitPath = join(dir, 'deep/er/junit.xml');
     const jsonPath = join(dir, 'report.json');
-    const run = await runCli(['evaluate', 'candidates', '--report', `junit=${junitPath}`, '--report', `json=${jsonPath}`]);
+    const run = await runCli([
+      'evaluate',
+      'candidates',
+      '--report',
+      `junit=${junitPath}`,
+      '--report',
+      `json=${jsonPath}`,
+    ]);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('┌');
     expect(XMLValidator.validate(readFileSync(junitPath, 'utf8'))).toBe(true);
@@ -117,7 +144,9 @@ describe('--report', () => {
   it('makes an unwritable path exit 2 with a message naming it', async () => {
     const run = await runCli(['evaluate', 'candidates/ente.yaml', '--report', 'json=candidates/ente.yaml/report.json']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toContain('--report json=candidates/ente.yaml/report.json: candidates/ente.yaml is a file, not a directory');
+    expect(run.stderr).toContain(
+      '--report json=candidates/ente.yaml/report.json: candidates/ente.yaml is a file, not a directory',
+    );
   });
 });
 

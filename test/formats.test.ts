@@ -11,7 +11,9 @@ const options = { color: false };
 /** Every view of every format: `render`, and `renderCompare` where the format has one. */
 const views = [...formatters.values()].flatMap((formatter) => [
   { name: `${formatter.name} evaluate`, formatter, text: formatter.render(report, options) },
-  ...(formatter.renderCompare ? [{ name: `${formatter.name} compare`, formatter, text: formatter.renderCompare(report, options) }] : []),
+  ...(formatter.renderCompare
+    ? [{ name: `${formatter.name} compare`, formatter, text: formatter.renderCompare(report, options) }]
+    : []),
 ]);
 
 describe('the format registry', () => {
@@ -33,7 +35,12 @@ describe('the format registry', () => {
 });
 
 function isFormatter(value: unknown): value is Formatter {
-  return typeof value === 'object' && value !== null && typeof (value as Formatter).name === 'string' && typeof (value as Formatter).render === 'function';
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    typeof (value as Formatter).name === 'string' &&
+    typeof (value as Formatter).render === 'function'
+  );
 }
 
 describe.each(views)('$name', ({ formatter, text }) => {
@@ -49,11 +56,14 @@ describe.each(views)('$name', ({ formatter, text }) => {
     if (formatter.name !== 'github' && formatter.name !== 'sarif') expect(text).toContain('older than 365 days');
   });
 
-  it.skipIf(formatter.name === 'table')('shows warnings and errors with their file (the table prints them on stderr)', () => {
-    expect(text).toContain('waiver for zeta matches no criterion');
-    expect(text).toContain('candidates/broken.yaml');
-    expect(text).toContain('unknown key');
-  });
+  it.skipIf(formatter.name === 'table')(
+    'shows warnings and errors with their file (the table prints them on stderr)',
+    () => {
+      expect(text).toContain('waiver for zeta matches no criterion');
+      expect(text).toContain('candidates/broken.yaml');
+      expect(text).toContain('unknown key');
+    },
+  );
 
   it('lets no control character, escape sequence or bidi override through (JSON escapes them)', () => {
     expect(text).not.toMatch(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u202e\u200f]/);
@@ -64,7 +74,9 @@ describe('untrusted text per format', () => {
   const render = (name: string, compare = false) => {
     const formatter = formatters.get(name);
     if (!formatter) throw new Error(name);
-    return compare && formatter.renderCompare ? formatter.renderCompare(report, options) : formatter.render(report, options);
+    return compare && formatter.renderCompare
+      ? formatter.renderCompare(report, options)
+      : formatter.render(report, options);
   };
 
   it('markdown: no raw HTML, and every table row has exactly its columns', () => {
@@ -93,7 +105,9 @@ describe('untrusted text per format', () => {
     const candidate = suites[0];
     expect(candidate.name).toContain('<script>window.__pwned=1</script>');
     expect(candidate.testcase).toHaveLength(5);
-    const byName = Object.fromEntries(candidate.testcase.map((testcase: { name: string }) => [testcase.name, testcase]));
+    const byName = Object.fromEntries(
+      candidate.testcase.map((testcase: { name: string }) => [testcase.name, testcase]),
+    );
     expect(byName['alpha (minimum)'].failure.type).toBe('fail');
     expect(byName['gamma (minimum)'].error.type).toBe('unknown');
     expect(byName['delta (minimum)'].skipped.message).toContain('vendor promised a fix');

@@ -26,7 +26,14 @@ pricing:
 }
 
 async function run(...args: string[]) {
-  const io = { out: '', err: '', env: {}, stdoutIsTTY: false, stdout: (text: string) => void (io.out += text), stderr: (text: string) => void (io.err += text) };
+  const io = {
+    out: '',
+    err: '',
+    env: {},
+    stdoutIsTTY: false,
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+  };
   const code = await main(['node', 'pgcheck', ...args], io as Io);
   return { code, ...io };
 }
@@ -37,7 +44,12 @@ describe('evidence dated in the future (issue 14, item 2)', () => {
     const fine = manifest('fine', '2026-01-01', '2026-01-01');
     const result = await run('evaluate', future, fine, '--format', 'json');
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(new RegExp(`^${future}:4:11: reviewed: 2999-01-01 is after today \\(\\d{4}-\\d{2}-\\d{2}\\); a date in the future cannot be right$`, 'm'));
+    expect(result.err).toMatch(
+      new RegExp(
+        `^${future}:4:11: reviewed: 2999-01-01 is after today \\(\\d{4}-\\d{2}-\\d{2}\\); a date in the future cannot be right$`,
+        'm',
+      ),
+    );
     const report = JSON.parse(result.out) as { candidates: { name: string }[] };
     expect(report.candidates.map((candidate) => candidate.name)).toEqual(['fine']);
   });
@@ -45,7 +57,9 @@ describe('evidence dated in the future (issue 14, item 2)', () => {
     const future = manifest('future-retrieved', '2026-01-01', '2999-12-31');
     const result = await run('evaluate', future);
     expect(result.code).toBe(2);
-    expect(result.err).toMatch(new RegExp(`^${future}:8:54: pricing\\.sources\\[0\\]\\.retrieved: 2999-12-31 is after today`, 'm'));
+    expect(result.err).toMatch(
+      new RegExp(`^${future}:8:54: pricing\\.sources\\[0\\]\\.retrieved: 2999-12-31 is after today`, 'm'),
+    );
   });
   it('is an error for validate too', async () => {
     const future = manifest('future-validate', '2999-01-01', '2026-01-01');

@@ -12,7 +12,11 @@ const scratch = realpathSync(mkdtempSync(join(tmpdir(), 'pgcheck-git-')));
 afterAll(() => rmSync(scratch, { recursive: true, force: true }));
 
 function git(cwd: string, ...args: string[]): string {
-  return execFileSync('git', ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'init.defaultBranch=main', ...args], { cwd, encoding: 'utf8' }).trim();
+  return execFileSync(
+    'git',
+    ['-c', 'user.name=t', '-c', 'user.email=t@example.org', '-c', 'init.defaultBranch=main', ...args],
+    { cwd, encoding: 'utf8' },
+  ).trim();
 }
 
 function repository(name: string): string {
@@ -30,7 +34,11 @@ describe('gitRepositoryOf reads .git without running git', () => {
     writeFileSync(join(outside, 'x.yaml'), 'name: X\n');
     expect(gitRepositoryOf(join(outside, 'x.yaml'))).toBeUndefined();
     const dir = repository('unborn');
-    expect(gitRepositoryOf(join(dir, 'candidates', 'a.yaml'))).toEqual({ root: dir, repositoryUri: `${pathToFileURL(dir).href}/`, branch: 'main' });
+    expect(gitRepositoryOf(join(dir, 'candidates', 'a.yaml'))).toEqual({
+      root: dir,
+      repositoryUri: `${pathToFileURL(dir).href}/`,
+      branch: 'main',
+    });
   });
 
   it('names the commit and branch, from a loose ref and from packed-refs, and a detached HEAD', () => {
@@ -53,7 +61,11 @@ describe('gitRepositoryOf reads .git without running git', () => {
     git(dir, 'commit', '-q', '-m', 'one');
     const tree = join(scratch, 'linked-tree');
     git(dir, 'worktree', 'add', '-q', '-b', 'feature', tree);
-    expect(gitRepositoryOf(join(tree, 'candidates', 'a.yaml'))).toMatchObject({ root: tree, revisionId: git(dir, 'rev-parse', 'HEAD'), branch: 'feature' });
+    expect(gitRepositoryOf(join(tree, 'candidates', 'a.yaml'))).toMatchObject({
+      root: tree,
+      revisionId: git(dir, 'rev-parse', 'HEAD'),
+      branch: 'feature',
+    });
   });
 
   it.each([

@@ -9,7 +9,13 @@ const NOTE_TAKING = 'test/fixtures/second-category/note-taking.yaml';
 /** Each case runs the CLI in-process and pins its stdout, stderr and exit code in test/golden-commands/<name>.txt. */
 const cases: Record<string, string[]> = {
   'validate-shipped': ['validate', 'candidates', 'criteria'],
-  'validate-bad-files': ['validate', `${M}/typo-key.yaml`, BROKEN_CRITERIA, 'candidates/ente.yaml', `${M}/malformed.yaml`],
+  'validate-bad-files': [
+    'validate',
+    `${M}/typo-key.yaml`,
+    BROKEN_CRITERIA,
+    'candidates/ente.yaml',
+    `${M}/malformed.yaml`,
+  ],
   'validate-every-problem-at-once': ['validate', `${M}/wrong-type.yaml`, `${M}/unknown-spdx.yaml`],
   'validate-unknown-category': ['validate', `${M}/unknown-category.yaml`],
   'validate-missing-file': ['validate', 'candidates/nope.yaml', 'candidates/ente.yaml'],
@@ -48,11 +54,19 @@ describe('exit codes of validate, init and criteria', () => {
     ['every file valid', ['validate', 'candidates', 'criteria'], 0],
     ['a typo in a manifest', ['validate', 'candidates', `${M}/typo-key.yaml`], 2],
     ['a broken criteria file', ['validate', BROKEN_CRITERIA], 2],
-    ['a manifest naming another category, given with --criteria', ['validate', '--criteria', NOTE_TAKING, 'test/fixtures/second-category'], 0],
+    [
+      'a manifest naming another category, given with --criteria',
+      ['validate', '--criteria', NOTE_TAKING, 'test/fixtures/second-category'],
+      0,
+    ],
     ['init to stdout', ['init', '--name', 'X'], 0],
     ['init over an existing file', ['init', 'candidates/ente.yaml', '--name', 'X'], 2],
     ['criteria show of an unknown id', ['criteria', 'show', 'nope'], 2],
-    ['a waiver for a criterion the set lacks (evaluate rejects it too)', ['validate', 'test/fixtures/evidence/unknown-waiver.yaml'], 2],
+    [
+      'a waiver for a criterion the set lacks (evaluate rejects it too)',
+      ['validate', 'test/fixtures/evidence/unknown-waiver.yaml'],
+      2,
+    ],
     ['criteria show of a path', ['criteria', 'show', NOTE_TAKING], 0],
   ] as const)('%s', async (_name, args, code) => {
     expect((await runCli([...args])).code).toBe(code);

@@ -10,7 +10,12 @@ const AS_OF = ['--as-of', '2026-08-01'];
 const cases: Record<string, string[]> = {
   'evidence-unsourced': ['evaluate', `${E}/unsourced.yaml`, ...AS_OF],
   'evidence-require-evidence-flag': [
-    'evaluate', '--criteria', 'test/fixtures/second-category/note-taking.yaml', 'test/fixtures/second-category', '--require-evidence', ...AS_OF,
+    'evaluate',
+    '--criteria',
+    'test/fixtures/second-category/note-taking.yaml',
+    'test/fixtures/second-category',
+    '--require-evidence',
+    ...AS_OF,
   ],
   'waivers-table': ['evaluate', `${E}/waived.yaml`, ...AS_OF],
   'waivers-json': ['evaluate', `${E}/waived.yaml`, '--format', 'json', ...AS_OF],
@@ -34,7 +39,11 @@ describe('exit codes with stale evidence', () => {
     ['stale evidence alone does not fail the run', ['evaluate', 'candidates/photoprism.yaml', ...AS_OF], 0],
     ['--fail-on stale fails it', ['evaluate', 'candidates/photoprism.yaml', '--fail-on', 'stale', ...AS_OF], 1],
     ['--fail-on stale passes fresh evidence', ['evaluate', 'candidates/ente.yaml', '--fail-on', 'stale', ...AS_OF], 0],
-    ['a waiver can make a failing candidate meet the minimum', ['evaluate', `${E}/waived.yaml`, '--as-of', '2026-03-01'], 0],
+    [
+      'a waiver can make a failing candidate meet the minimum',
+      ['evaluate', `${E}/waived.yaml`, '--as-of', '2026-03-01'],
+      0,
+    ],
   ] as const)('%s', async (_name, args, code) => {
     expect((await runCli([...args])).code).toBe(code);
   });
@@ -51,7 +60,9 @@ describe('waivers on a terminal', () => {
 describe('--as-of', () => {
   it('defaults to today', async () => {
     const before = today();
-    const report = JSON.parse((await runCli(['evaluate', 'candidates/ente.yaml', '--format', 'json'])).stdout) as { as_of: string };
+    const report = JSON.parse((await runCli(['evaluate', 'candidates/ente.yaml', '--format', 'json'])).stdout) as {
+      as_of: string;
+    };
     expect([before, today()]).toContain(report.as_of);
   });
 });
@@ -61,17 +72,25 @@ describe('photo-management evidence', () => {
     const load = await loadCriteriaFile('criteria/photo-management.yaml');
     if (!load.ok) throw new Error('criteria did not load');
     expect(load.set.max_age).toBe('12 months');
-    expect(load.set.criteria.filter((criterion) => !criterion.evidenceRequired).map((criterion) => criterion.id)).toEqual([]);
+    expect(
+      load.set.criteria.filter((criterion) => !criterion.evidenceRequired).map((criterion) => criterion.id),
+    ).toEqual([]);
   });
   it('finds a source for every claim of the seed candidates', async () => {
     const run = await runCli(['evaluate', 'candidates', '--format', 'json', ...AS_OF]);
     const report = JSON.parse(run.stdout) as { candidates: { results: { reason: string }[] }[] };
-    expect(report.candidates.flatMap((candidate) => candidate.results.map((result) => result.reason)).filter((reason) => reason.startsWith('no source'))).toEqual([]);
+    expect(
+      report.candidates
+        .flatMap((candidate) => candidate.results.map((result) => result.reason))
+        .filter((reason) => reason.startsWith('no source')),
+    ).toEqual([]);
   });
   it('marks every PhotoPrism result stale a year after its review, and no other seed result', async () => {
     const run = await runCli(['evaluate', 'candidates', '--format', 'json', ...AS_OF]);
     const report = JSON.parse(run.stdout) as { candidates: { name: string; results: { stale?: unknown }[] }[] };
-    const staleCount = Object.fromEntries(report.candidates.map((candidate) => [candidate.name, candidate.results.filter((result) => result.stale).length]));
+    const staleCount = Object.fromEntries(
+      report.candidates.map((candidate) => [candidate.name, candidate.results.filter((result) => result.stale).length]),
+    );
     expect(staleCount).toEqual({ 'Ente Photos': 0, PhotoPrism: 7, 'Stingle Photos': 0 });
   });
 });

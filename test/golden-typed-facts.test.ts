@@ -12,7 +12,13 @@ const SET = `${DIR}/password-managers.yaml`;
 const cases: Record<string, string[]> = {
   'evaluate-table': ['evaluate', '--criteria', SET, `${DIR}/candidates`],
   'evaluate-json': ['evaluate', '--criteria', SET, `${DIR}/candidates`, '--format', 'json'],
-  'evaluate-invalid-facts': ['evaluate', '--criteria', SET, `${DIR}/invalid/typos.yaml`, `${DIR}/candidates/vaultly.yaml`],
+  'evaluate-invalid-facts': [
+    'evaluate',
+    '--criteria',
+    SET,
+    `${DIR}/invalid/typos.yaml`,
+    `${DIR}/candidates/vaultly.yaml`,
+  ],
   'validate-every-error': ['validate', '--criteria', SET, DIR],
   'schema-category': ['schema', '--category', SET],
   'init-category': ['init', '--name', 'New Vault', '--category', SET],

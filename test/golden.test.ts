@@ -22,12 +22,22 @@ const cases: Record<string, string[]> = {
   'source-available': ['evaluate', `${M}/source-available.yaml`],
   incomplete: ['evaluate', `${M}/incomplete.yaml`],
   'incomplete-fail-on-unknown': ['evaluate', `${M}/incomplete.yaml`, '--fail-on', 'unknown'],
-  'bad-files-do-not-stop-good-ones': ['evaluate', `${M}/typo-key.yaml`, 'candidates/photoprism.yaml', `${M}/malformed.yaml`],
+  'bad-files-do-not-stop-good-ones': [
+    'evaluate',
+    `${M}/typo-key.yaml`,
+    'candidates/photoprism.yaml',
+    `${M}/malformed.yaml`,
+  ],
   'bad-files-json': ['evaluate', `${M}/wrong-type.yaml`, 'candidates/ente.yaml', '--format', 'json'],
   'unknown-criteria-id': ['evaluate', '--criteria', 'photo-managment', 'candidates/ente.yaml'],
   'bad-criteria-file': ['evaluate', '--criteria', 'test/fixtures/criteria/bad-operator.yaml', 'candidates/ente.yaml'],
   'criteria-file-given-as-manifest': ['evaluate', 'criteria/photo-management.yaml'],
-  'second-category': ['evaluate', '--criteria', 'test/fixtures/second-category/note-taking.yaml', 'test/fixtures/second-category'],
+  'second-category': [
+    'evaluate',
+    '--criteria',
+    'test/fixtures/second-category/note-taking.yaml',
+    'test/fixtures/second-category',
+  ],
   'missing-file': ['evaluate', 'candidates/nope.yaml', 'candidates/ente.yaml'],
   'escapes-stripped': ['evaluate', `${M}/escapes.yaml`],
   'unknown-format': ['evaluate', '--format', 'xml', 'candidates'],
@@ -62,7 +72,9 @@ describe('colour', () => {
   });
   it('is forced on by FORCE_COLOR and off again by --no-color', async () => {
     expect((await runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '1' })).stdout).toMatch(escapes);
-    expect((await runCli(['evaluate', 'candidates/ente.yaml', '--no-color'], { FORCE_COLOR: '1' })).stdout).not.toMatch(escapes);
+    expect((await runCli(['evaluate', 'candidates/ente.yaml', '--no-color'], { FORCE_COLOR: '1' })).stdout).not.toMatch(
+      escapes,
+    );
   });
   it('never colours table borders', async () => {
     const border = (await runCli(['evaluate', 'candidates/ente.yaml'], { FORCE_COLOR: '1' })).stdout.split('\n')[1];
@@ -81,7 +93,9 @@ describe('untrusted text on the terminal', () => {
 describe('--fail-on', () => {
   it('takes one state per use, so the paths after it are still paths', async () => {
     expect((await runPinned(['evaluate', '--fail-on', 'unknown', `${M}/incomplete.yaml`])).code).toBe(1);
-    expect((await runPinned(['evaluate', '--fail-on', 'unknown', '--fail-on', 'stale', 'candidates/ente.yaml'])).code).toBe(0);
+    expect(
+      (await runPinned(['evaluate', '--fail-on', 'unknown', '--fail-on', 'stale', 'candidates/ente.yaml'])).code,
+    ).toBe(0);
     expect((await runPinned(['evaluate', '--fail-on', 'unknown,stale', 'candidates/photoprism.yaml'])).code).toBe(1);
   });
   it('refuses a state it does not know, with exit 2', async () => {

@@ -25,7 +25,9 @@ describe('prototype keys', () => {
     const load = parseManifest('m.yaml', text);
     expect(load.ok).toBe(false);
     if (load.ok) return;
-    expect(load.problems).toEqual([{ file: 'm.yaml', line, column, message: `unknown key "${key}" (a reserved name, never a field)` }]);
+    expect(load.problems).toEqual([
+      { file: 'm.yaml', line, column, message: `unknown key "${key}" (a reserved name, never a field)` },
+    ]);
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect(Object.getOwnPropertyNames(Object.prototype).sort()).toEqual(prototypeBefore);
   });
@@ -33,19 +35,32 @@ describe('prototype keys', () => {
     const text = readFileSync(new URL('fixtures/hostile/criteria/proto.yaml', import.meta.url), 'utf8');
     const load = parseCriteria('c.yaml', text);
     expect(load.ok).toBe(false);
-    if (!load.ok) expect(load.problems.map((p) => p.message)).toEqual(['unknown key "__proto__" (a reserved name, never a field)']);
+    if (!load.ok)
+      expect(load.problems.map((p) => p.message)).toEqual(['unknown key "__proto__" (a reserved name, never a field)']);
     expect(({} as Record<string, unknown>).x).toBeUndefined();
   });
 });
 
 describe('values that cannot be held exactly', () => {
   it.each([
-    ['2026-13-45', `${header}reviewed: 2026-13-45\n`, '4:11: reviewed: expected a real date as YYYY-MM-DD, got "2026-13-45"'],
+    [
+      '2026-13-45',
+      `${header}reviewed: 2026-13-45\n`,
+      '4:11: reviewed: expected a real date as YYYY-MM-DD, got "2026-13-45"',
+    ],
     ['.inf', `${header}pricing: {trial_days: .inf}\n`, '4:23: .inf is not a finite number'],
     ['-.Inf', `${header}facts: {x: -.Inf}\n`, '4:12: -.Inf is not a finite number'],
     ['.nan', `${header}facts: {x: .NaN}\n`, '4:12: .NaN is not a number (NaN is not allowed)'],
-    ['2^53', `${header}facts: {x: 9007199254740993}\n`, '4:12: 9007199254740993 is too large to hold exactly (whole numbers must be within ±9007199254740991)'],
-    ['a long list', `${header}audits:\n${'  - {auditor: a, date: 2026-01}\n'.repeat(101)}`, '5:3: audits: has too many items (at most 100)'],
+    [
+      '2^53',
+      `${header}facts: {x: 9007199254740993}\n`,
+      '4:12: 9007199254740993 is too large to hold exactly (whole numbers must be within ±9007199254740991)',
+    ],
+    [
+      'a long list',
+      `${header}audits:\n${'  - {auditor: a, date: 2026-01}\n'.repeat(101)}`,
+      '5:3: audits: has too many items (at most 100)',
+    ],
     ['a duplicate key', `${header}name: Y\n`, '4:1: duplicate key "name"'],
   ])('%s gets a precise error', (_name, text, expected) => {
     const load = parseManifest('m.yaml', text);
@@ -82,19 +97,29 @@ describe('limits can be raised', () => {
   const aliases = (count: number) => `${header}facts:\n  a: &a x\n  b: [${Array(count).fill('*a').join(', ')}]\n`;
   const messages = (load: ReturnType<typeof parseManifest>) => (load.ok ? [] : load.problems.map((p) => p.message));
   it('nesting depth', () => {
-    expect(messages(parseManifest('m.yaml', nested(70)))).toEqual(['nested more than 64 levels deep (raise with --max-depth)']);
+    expect(messages(parseManifest('m.yaml', nested(70)))).toEqual([
+      'nested more than 64 levels deep (raise with --max-depth)',
+    ]);
     // Past the limit, the schema judges it: a fact is never a list of lists.
-    expect(messages(parseManifest('m.yaml', nested(70), { ...defaultLimits, maxDepth: 80 }))).toEqual(['facts.x[0]: expected a string, got a list']);
+    expect(messages(parseManifest('m.yaml', nested(70), { ...defaultLimits, maxDepth: 80 }))).toEqual([
+      'facts.x[0]: expected a string, got a list',
+    ]);
   });
   it('alias count', () => {
-    expect(messages(parseManifest('m.yaml', aliases(101)))).toEqual(['more than 100 YAML aliases (raise with --max-aliases)']);
+    expect(messages(parseManifest('m.yaml', aliases(101)))).toEqual([
+      'more than 100 YAML aliases (raise with --max-aliases)',
+    ]);
     // Past the limit, the schema judges it: a fact list holds at most 100 items.
-    expect(messages(parseManifest('m.yaml', aliases(101), { ...defaultLimits, maxAliases: 200 }))).toEqual(['facts.b: has too many items (at most 100)']);
+    expect(messages(parseManifest('m.yaml', aliases(101), { ...defaultLimits, maxAliases: 200 }))).toEqual([
+      'facts.b: has too many items (at most 100)',
+    ]);
     expect(messages(parseManifest('m.yaml', aliases(100)))).toEqual([]);
   });
   it('string length', () => {
     const text = `${header}facts: {x: ${'y'.repeat(50)}}\n`;
-    expect(messages(parseManifest('m.yaml', text, { ...defaultLimits, maxStringLength: 40 }))).toEqual(['string of 50 characters is longer than the 40 limit (raise with --max-string-length)']);
+    expect(messages(parseManifest('m.yaml', text, { ...defaultLimits, maxStringLength: 40 }))).toEqual([
+      'string of 50 characters is longer than the 40 limit (raise with --max-string-length)',
+    ]);
     expect(messages(parseManifest('m.yaml', text))).toEqual([]);
   });
 });
@@ -170,7 +195,11 @@ describe('a bug inside pgcheck', () => {
     }
   });
   it.each([
-    ['an error thrown in an async callback', "setTimeout(() => { throw new Error('late failure'); }, 1);", 'late failure'],
+    [
+      'an error thrown in an async callback',
+      "setTimeout(() => { throw new Error('late failure'); }, 1);",
+      'late failure',
+    ],
     ['a promise rejected with nobody listening', "void Promise.reject(new Error('lost rejection'));", 'lost rejection'],
   ])('%s ends the process the same way', (_name, trigger, message) => {
     // The real handlers, installed as bin/pgcheck.js installs them, in a real process.
@@ -178,7 +207,11 @@ describe('a bug inside pgcheck', () => {
 import { processIo } from './dist/cli/io.js';
 installCrashHandlers(processIo, (code) => { process.exitCode = code; });
 ${trigger}`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], { cwd: repoRoot, encoding: 'utf8', timeout: 15_000 });
+    const run = spawnSync(process.execPath, ['--input-type=module', '-e', script], {
+      cwd: repoRoot,
+      encoding: 'utf8',
+      timeout: 15_000,
+    });
     expect(run.status).toBe(3);
     expect(run.stdout).toBe('');
     expect(run.stderr.trim().split('\n')).toHaveLength(1);

@@ -18,7 +18,9 @@ describe('hostile manifests (golden)', () => {
     expect(manifests.length).toBeGreaterThanOrEqual(20);
   });
   it.each(manifests)('%s', async (name) => {
-    await expect(transcript(await runCli(['evaluate', `${H}/${name}`]))).toMatchFileSnapshot(`golden/hostile/${name.replace(/\.yaml$/, '')}.txt`);
+    await expect(transcript(await runCli(['evaluate', `${H}/${name}`]))).toMatchFileSnapshot(
+      `golden/hostile/${name.replace(/\.yaml$/, '')}.txt`,
+    );
   });
 });
 
@@ -33,9 +35,14 @@ describe('the whole corpus in one run', () => {
   it('reports every hostile file and still evaluates the valid ones', async () => {
     const run = await runCli(['evaluate', '--format', 'json', H, ...valid]);
     expect(run.code).toBe(2);
-    const report = JSON.parse(run.stdout) as { candidates: { file: string; verdict: string }[]; errors: { file: string }[] };
+    const report = JSON.parse(run.stdout) as {
+      candidates: { file: string; verdict: string }[];
+      errors: { file: string }[];
+    };
     const evaluated = report.candidates.map((candidate) => candidate.file);
-    expect(evaluated).toEqual(expect.arrayContaining([...valid, `${H}/bom.yaml`, `${H}/json-valid.json.yaml`, `${H}/control-chars.yaml`]));
+    expect(evaluated).toEqual(
+      expect.arrayContaining([...valid, `${H}/bom.yaml`, `${H}/json-valid.json.yaml`, `${H}/control-chars.yaml`]),
+    );
     expect(report.candidates.find((c) => c.file === 'candidates/stingle.yaml')?.verdict).toBe('fails-minimum');
     const failed = new Set(report.errors.map((error) => error.file));
     const accepted = new Set(evaluated);
@@ -70,30 +77,49 @@ describe('generated hostile input', () => {
   afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
   it('skips a file over the size limit unread', async () => {
-    await expect(await cli(['evaluate', join(dir, 'huge.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-huge-file.txt');
+    await expect(await cli(['evaluate', join(dir, 'huge.yaml'), valid[0] as string])).toMatchFileSnapshot(
+      'golden/hostile/generated-huge-file.txt',
+    );
   });
   it('reads it when --max-file-size is raised, then holds it to the string limit', async () => {
-    await expect(await cli(['evaluate', '--max-file-size', '4MiB', join(dir, 'huge.yaml')])).toMatchFileSnapshot('golden/hostile/generated-huge-file-raised.txt');
+    await expect(await cli(['evaluate', '--max-file-size', '4MiB', join(dir, 'huge.yaml')])).toMatchFileSnapshot(
+      'golden/hostile/generated-huge-file-raised.txt',
+    );
   });
   it('hands it to schema validation when both limits are raised', async () => {
-    const run = await runCli(['evaluate', '--max-file-size', '4MiB', '--max-string-length', '3000000', join(dir, 'huge.yaml')]);
+    const run = await runCli([
+      'evaluate',
+      '--max-file-size',
+      '4MiB',
+      '--max-string-length',
+      '3000000',
+      join(dir, 'huge.yaml'),
+    ]);
     expect(run.stderr).toBe(`${join(dir, 'huge.yaml')}:5:12: facts.padding: is too long (at most 2000 characters)\n`);
     expect(run.code).toBe(2);
   });
   it('holds a criteria file to the same size limit', async () => {
-    await expect(await cli(['evaluate', '--criteria', join(dir, 'huge-criteria.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-huge-criteria.txt');
+    await expect(
+      await cli(['evaluate', '--criteria', join(dir, 'huge-criteria.yaml'), valid[0] as string]),
+    ).toMatchFileSnapshot('golden/hostile/generated-huge-criteria.txt');
   });
   it('refuses a FIFO named on the command line without blocking', async () => {
-    await expect(await cli(['evaluate', join(dir, 'named-pipe.yaml'), valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-named-fifo.txt');
+    await expect(await cli(['evaluate', join(dir, 'named-pipe.yaml'), valid[0] as string])).toMatchFileSnapshot(
+      'golden/hostile/generated-named-fifo.txt',
+    );
   });
   it('walks a tree with a FIFO, a symlink loop and links out of the root without following them', async () => {
     await expect(await cli(['evaluate', join(dir, 'tree')])).toMatchFileSnapshot('golden/hostile/generated-tree.txt');
   });
   it('evaluates at most --max-files files and says so', async () => {
-    await expect(await cli(['evaluate', '--max-files', '2', join(dir, 'many')])).toMatchFileSnapshot('golden/hostile/generated-max-files.txt');
+    await expect(await cli(['evaluate', '--max-files', '2', join(dir, 'many')])).toMatchFileSnapshot(
+      'golden/hostile/generated-max-files.txt',
+    );
   });
   it('refuses a limit that is not a positive whole number', async () => {
-    await expect(await cli(['evaluate', '--max-depth', '0', valid[0] as string])).toMatchFileSnapshot('golden/hostile/generated-bad-limit.txt');
+    await expect(await cli(['evaluate', '--max-depth', '0', valid[0] as string])).toMatchFileSnapshot(
+      'golden/hostile/generated-bad-limit.txt',
+    );
   });
 });
 
@@ -106,11 +132,18 @@ const asRoot = process.getuid?.() === 0;
 /** As root, the test needs `nobody` to be able to run pgcheck from this checkout at all. */
 const nobodyCanRunPgcheck =
   !asRoot ||
-  spawnSync(process.execPath, ['-e', `require('fs').accessSync(${JSON.stringify(join(repoRoot, 'dist/cli/run.js'))}, require('fs').constants.R_OK)`], {
-    uid: NOBODY,
-    gid: NOBODY,
-    timeout: 15_000,
-  }).status === 0;
+  spawnSync(
+    process.execPath,
+    [
+      '-e',
+      `require('fs').accessSync(${JSON.stringify(join(repoRoot, 'dist/cli/run.js'))}, require('fs').constants.R_OK)`,
+    ],
+    {
+      uid: NOBODY,
+      gid: NOBODY,
+      timeout: 15_000,
+    },
+  ).status === 0;
 
 describe('unreadable files and directories', () => {
   let dir: string;
@@ -142,6 +175,8 @@ describe('unreadable files and directories', () => {
       ...(asRoot ? { uid: NOBODY, gid: NOBODY } : {}),
     });
     const run = { code: result.status, stdout: result.stdout, stderr: result.stderr };
-    await expect(transcript(run).split(dir).join('<tmp>')).toMatchFileSnapshot('golden/hostile/generated-unreadable.txt');
+    await expect(transcript(run).split(dir).join('<tmp>')).toMatchFileSnapshot(
+      'golden/hostile/generated-unreadable.txt',
+    );
   });
 });

@@ -8,10 +8,21 @@ import { runCli } from './helpers/cli.js';
 
 const CHROMIUM = '/usr/bin/chromium';
 const hasChromium = existsSync(CHROMIUM);
-if (!hasChromium) console.warn(`html-browser.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium), so the headless HTML test is skipped`);
+if (!hasChromium)
+  console.warn(
+    `html-browser.test.ts: ${CHROMIUM} is missing (apt-get install -y chromium), so the headless HTML test is skipped`,
+  );
 
 /** Flags that keep Chromium from opening any connection beyond this machine. */
-const ARGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--disable-quic', '--no-first-run'];
+const ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-quic',
+  '--no-first-run',
+];
 
 describe.skipIf(!hasChromium)('the html report in headless Chromium', () => {
   const dir = mkdtempSync(join(tmpdir(), 'pgcheck-html-'));
@@ -19,7 +30,11 @@ describe.skipIf(!hasChromium)('the html report in headless Chromium', () => {
   const remoteRequests: string[] = [];
 
   beforeAll(async () => {
-    context = await chromium.launchPersistentContext(join(dir, 'profile'), { executablePath: CHROMIUM, headless: true, args: ARGS });
+    context = await chromium.launchPersistentContext(join(dir, 'profile'), {
+      executablePath: CHROMIUM,
+      headless: true,
+      args: ARGS,
+    });
     // Only the page's own file may load; anything else is recorded and refused.
     await context.route('**/*', (route) => {
       const url = route.request().url();
@@ -56,24 +71,34 @@ describe.skipIf(!hasChromium)('the html report in headless Chromium', () => {
   it.each([
     ['evaluate', 'awkward-evaluate.html'],
     ['compare', 'awkward-compare.html'],
-  ])('%s: renders the summary, the matrix and the results, and runs no script from a manifest', async (command, name) => {
-    const run = await runCli([command, 'test/fixtures/awkward', '--criteria', 'test/fixtures/awkward/criteria.yaml', '--format', 'html']);
-    expect(run.code).toBe(2);
-    const { page, pwned, dialogs } = await open(run.stdout, name);
-    expect(pwned).toBeUndefined();
-    expect(dialogs).toEqual([]);
-    expect(remoteRequests).toEqual([]);
-    expect(await page.locator('#summary').innerText()).toContain('1 candidate: 0 meet the minimum, 1 fails it');
-    const matrix = page.locator('section.matrix table');
-    expect(await matrix.locator('tbody tr').count()).toBe(9); // 7 criteria, verdict, best case
-    const header = await matrix.locator('thead th').nth(2).innerText();
-    expect(header).toContain('<script>window.__pwned=1</script>');
-    // The stylesheet is allowed by its hash in the Content-Security-Policy: a wrong hash would drop it.
-    expect(await matrix.evaluate((table) => getComputedStyle(table).borderCollapse)).toBe('collapse');
-    expect(await page.locator('img').count()).toBe(0);
-    expect(await page.locator('script').count()).toBe(0);
-    expect(await page.locator('section.candidate').count()).toBe(1);
-    expect(await page.locator('section.errors').innerText()).toContain('awkward-invalid.yaml:5:1');
-    await page.close();
-  });
+  ])(
+    '%s: renders the summary, the matrix and the results, and runs no script from a manifest',
+    async (command, name) => {
+      const run = await runCli([
+        command,
+        'test/fixtures/awkward',
+        '--criteria',
+        'test/fixtures/awkward/criteria.yaml',
+        '--format',
+        'html',
+      ]);
+      expect(run.code).toBe(2);
+      const { page, pwned, dialogs } = await open(run.stdout, name);
+      expect(pwned).toBeUndefined();
+      expect(dialogs).toEqual([]);
+      expect(remoteRequests).toEqual([]);
+      expect(await page.locator('#summary').innerText()).toContain('1 candidate: 0 meet the minimum, 1 fails it');
+      const matrix = page.locator('section.matrix table');
+      expect(await matrix.locator('tbody tr').count()).toBe(9); // 7 criteria, verdict, best case
+      const header = await matrix.locator('thead th').nth(2).innerText();
+      expect(header).toContain('<script>window.__pwned=1</script>');
+      // The stylesheet is allowed by its hash in the Content-Security-Policy: a wrong hash would drop it.
+      expect(await matrix.evaluate((table) => getComputedStyle(table).borderCollapse)).toBe('collapse');
+      expect(await page.locator('img').count()).toBe(0);
+      expect(await page.locator('script').count()).toBe(0);
+      expect(await page.locator('section.candidate').count()).toBe(1);
+      expect(await page.locator('section.errors').innerText()).toContain('awkward-invalid.yaml:5:1');
+      await page.close();
+    },
+  );
 });

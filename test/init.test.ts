@@ -7,7 +7,12 @@ import { fileNameOf } from '../src/init/init-manifest.js';
 import { manifestTemplate } from '../src/init/manifest-template.js';
 import { repoRoot, runCli } from './helpers/cli.js';
 
-type JsonSchema = { properties?: Record<string, JsonSchema>; items?: JsonSchema; anyOf?: JsonSchema[]; enum?: unknown[] };
+type JsonSchema = {
+  properties?: Record<string, JsonSchema>;
+  items?: JsonSchema;
+  anyOf?: JsonSchema[];
+  enum?: unknown[];
+};
 
 /** Every field path of the committed JSON Schema (generated from zod, but read here without our schema walker). */
 function schemaPaths(root: JsonSchema): Map<string, JsonSchema> {
@@ -54,14 +59,17 @@ describe('the starter manifest', () => {
   });
 
   it('comments every field, listing every allowed value of an enum field', () => {
-    const fieldLines = template.split('\n').filter((line) => /^(# +)?(- )?[a-z0-9_]+:/.test(line.replace(/^# +- /, '# ')));
+    const fieldLines = template
+      .split('\n')
+      .filter((line) => /^(# +)?(- )?[a-z0-9_]+:/.test(line.replace(/^# +- /, '# ')));
     for (const line of fieldLines) expect(line, line).toMatch(/ # \S.{3,}/);
     const e2ee = fieldLines.find((line) => line.includes(' e2ee:')) ?? '';
     const allowed = jsonSchema.properties?.encryption?.properties?.e2ee?.enum ?? [];
     expect(allowed.length).toBe(3);
     for (const value of allowed) expect(e2ee).toContain(String(value));
     const mfa = fieldLines.find((line) => line.includes(' mfa:')) ?? '';
-    for (const value of jsonSchema.properties?.authentication?.properties?.mfa?.items?.enum ?? []) expect(mfa).toContain(String(value));
+    for (const value of jsonSchema.properties?.authentication?.properties?.mfa?.items?.enum ?? [])
+      expect(mfa).toContain(String(value));
   });
 
   it('gives only the required fields a value, and the editor schema line first', () => {
@@ -106,7 +114,9 @@ describe('pgcheck init writing files', () => {
     expect((await runCli(['validate', file])).code).toBe(0);
     const evaluation = await runCli(['evaluate', file, '--format', 'json']);
     expect(evaluation.code).toBe(0);
-    const [candidate] = (JSON.parse(evaluation.stdout) as { candidates: { verdict: string; results: { status: string }[] }[] }).candidates;
+    const [candidate] = (
+      JSON.parse(evaluation.stdout) as { candidates: { verdict: string; results: { status: string }[] }[] }
+    ).candidates;
     expect(candidate?.verdict).toBe('incomplete');
     expect(candidate?.results.length).toBe(7);
     expect(new Set(candidate?.results.map((result) => result.status))).toEqual(new Set(['unknown']));
@@ -141,7 +151,9 @@ describe('pgcheck init writing files', () => {
     directory = mkdtempSync(join(repoRoot, '.tmp-init-'));
     const file = join(directory, 'tool.yaml');
     expect((await runCli(['init', file, '--name', 'X'])).code).toBe(0);
-    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe('# yaml-language-server: $schema=../schema/manifest.schema.json');
+    expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=../schema/manifest.schema.json',
+    );
     expect(existsSync(join(directory, '../schema/manifest.schema.json'))).toBe(true);
   });
 });

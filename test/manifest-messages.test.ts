@@ -43,13 +43,16 @@ describe('a field set to null', () => {
 
   it('does not offer "unknown" for a required field', () => {
     const load = parseManifest('m.yaml', 'pgcheck: 1\nname:\ncategory: photo-management\n');
-    expect(load.ok ? [] : load.problems.map((problem) => problem.message)).toEqual(['name: expected a string, got null']);
+    expect(load.ok ? [] : load.problems.map((problem) => problem.message)).toEqual([
+      'name: expected a string, got null',
+    ]);
   });
 });
 
 describe('an audit date', () => {
   it('accepts a quoted bare year, as well as a month or a day', () => {
-    for (const date of ['"2023"', '2023-03', '2023-03-14']) expect(problems(`audits:\n  - { auditor: A, date: ${date} }\n`), date).toEqual([]);
+    for (const date of ['"2023"', '2023-03', '2023-03-14'])
+      expect(problems(`audits:\n  - { auditor: A, date: ${date} }\n`), date).toEqual([]);
   });
 
   it('says to quote a bare year, which YAML reads as a number', () => {
@@ -86,7 +89,11 @@ describe('licence messages', () => {
   });
 
   it('accepts a deprecated ambiguous id with a warning naming the -only and -or-later forms', () => {
-    expect(warnings('source_code:\n  license: GPL-3.0 OR GPL-2.0+\n  components:\n    - { name: server, license: AGPL-3.0 }\n')).toEqual([
+    expect(
+      warnings(
+        'source_code:\n  license: GPL-3.0 OR GPL-2.0+\n  components:\n    - { name: server, license: AGPL-3.0 }\n',
+      ),
+    ).toEqual([
       '5:12: source_code.license: GPL-3.0 is a deprecated SPDX id that does not say whether later versions are allowed: write GPL-3.0-only or GPL-3.0-or-later',
       '5:12: source_code.license: GPL-2.0+ is a deprecated SPDX id: write GPL-2.0-or-later',
       '7:32: source_code.components[0].license: AGPL-3.0 is a deprecated SPDX id that does not say whether later versions are allowed: write AGPL-3.0-only or AGPL-3.0-or-later',

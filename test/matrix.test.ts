@@ -18,11 +18,24 @@ describe('buildMatrices', () => {
     const matrices = buildMatrices(report);
     expect(matrices.map((matrix) => matrix.criteria.id)).toEqual(['photo-management', 'note-taking']);
     const photos = matrices.find((matrix) => matrix.criteria.id === 'photo-management');
-    expect(photos?.candidates.map((candidate) => candidate.name)).toEqual(['Ente Photos', 'PhotoPrism', 'Stingle Photos']);
-    expect(photos?.rows.map((row) => row.criterion)).toEqual(['e2ee', 'free-plan', 'mfa', 'web-interface', 'export', 'open-source', 'audit']);
+    expect(photos?.candidates.map((candidate) => candidate.name)).toEqual([
+      'Ente Photos',
+      'PhotoPrism',
+      'Stingle Photos',
+    ]);
+    expect(photos?.rows.map((row) => row.criterion)).toEqual([
+      'e2ee',
+      'free-plan',
+      'mfa',
+      'web-interface',
+      'export',
+      'open-source',
+      'audit',
+    ]);
     const notes = matrices.find((matrix) => matrix.criteria.id === 'note-taking');
     expect(notes?.candidates).toHaveLength(2);
-    for (const matrix of matrices) for (const row of matrix.rows) expect(row.cells).toHaveLength(matrix.candidates.length);
+    for (const matrix of matrices)
+      for (const row of matrix.rows) expect(row.cells).toHaveLength(matrix.candidates.length);
   });
 
   it('keeps, when quiet, only candidates below the minimum and the rows they fail or leave unknown', () => {

@@ -8,7 +8,10 @@ const shipped = await loadCriteria('photo-management');
 
 function openSource(manifest: Record<string, unknown>) {
   // Evidence is another criterion's business here: judge the facts alone.
-  const set = { ...shipped, criteria: shipped.criteria.filter((c) => c.id === 'open-source').map((c) => ({ ...c, evidenceRequired: false })) };
+  const set = {
+    ...shipped,
+    criteria: shipped.criteria.filter((c) => c.id === 'open-source').map((c) => ({ ...c, evidenceRequired: false })),
+  };
   const [result] = evaluateManifest(set, manifest).results;
   return result;
 }
@@ -20,12 +23,19 @@ describe('open-source for a hosted service (issue 14, item 1)', () => {
     expect(result?.reason).toBe('source_code.components is not given (needed since hosting.cloud is true)');
   });
   it('passes a hosted service that lists no components beyond the main licence (components: [])', () => {
-    expect(openSource({ hosting: { cloud: true }, source_code: { license: 'GPL-3.0-or-later', components: [] } })?.status).toBe('pass');
+    expect(
+      openSource({ hosting: { cloud: true }, source_code: { license: 'GPL-3.0-or-later', components: [] } })?.status,
+    ).toBe('pass');
   });
   it('judges a hosted service by its listed components', () => {
     const components = [{ name: 'server', license: 'LicenseRef-proprietary' }];
     expect(openSource({ hosting: { cloud: true }, source_code: { license: 'MIT', components } })?.status).toBe('fail');
-    expect(openSource({ hosting: { cloud: true }, source_code: { license: 'MIT', components: [{ name: 'server', license: 'AGPL-3.0-only' }] } })?.status).toBe('pass');
+    expect(
+      openSource({
+        hosting: { cloud: true },
+        source_code: { license: 'MIT', components: [{ name: 'server', license: 'AGPL-3.0-only' }] },
+      })?.status,
+    ).toBe('pass');
   });
   it('treats a self-hosted tool (or one whose hosting is not recorded) as before', () => {
     expect(openSource({ hosting: { cloud: false }, source_code: { license: 'AGPL-3.0-only' } })).toMatchObject({
@@ -67,8 +77,14 @@ ${check}
 
   it('runs then when the condition passes, else when it fails', () => {
     expect(run({ hosting: { cloud: true }, encryption: { e2ee: 'enforced' } })?.status).toBe('pass');
-    expect(run({ hosting: { cloud: true }, encryption: { e2ee: 'none' } })).toMatchObject({ status: 'fail', reason: 'encryption.e2ee is none, needs enforced' });
-    expect(run({ hosting: { cloud: false, self_hostable: true } })).toMatchObject({ status: 'pass', reason: 'hosting.self_hostable is true' });
+    expect(run({ hosting: { cloud: true }, encryption: { e2ee: 'none' } })).toMatchObject({
+      status: 'fail',
+      reason: 'encryption.e2ee is none, needs enforced',
+    });
+    expect(run({ hosting: { cloud: false, self_hostable: true } })).toMatchObject({
+      status: 'pass',
+      reason: 'hosting.self_hostable is true',
+    });
   });
   it('relies on the condition as well as the branch it took', () => {
     expect(run({ hosting: { cloud: true }, encryption: { e2ee: 'enforced' } })?.reads).toEqual([
@@ -88,7 +104,10 @@ ${check}
     const implication = set(`      when:
         if: { equals: { path: hosting.cloud, value: true } }
         then: { equals: { path: encryption.e2ee, value: enforced } }`);
-    expect(evaluateManifest(implication, { hosting: { cloud: false } }).results[0]).toMatchObject({ status: 'pass', reason: 'does not apply: hosting.cloud is false' });
+    expect(evaluateManifest(implication, { hosting: { cloud: false } }).results[0]).toMatchObject({
+      status: 'pass',
+      reason: 'does not apply: hosting.cloud is false',
+    });
   });
   it('describes itself in plain words', () => {
     expect(describeCheck(check.criteria[0]!.check)).toBe(
@@ -100,7 +119,9 @@ ${check}
 describe('init explains components (issue 14, item 1)', () => {
   it("says a hosted service's server goes there and [] means none", async () => {
     const { manifestTemplate } = await import('../src/init/manifest-template.js');
-    const line = manifestTemplate({ name: 'X', category: 'photo-management' }).split('\n').find((text) => text.includes('components:'));
+    const line = manifestTemplate({ name: 'X', category: 'photo-management' })
+      .split('\n')
+      .find((text) => text.includes('components:'));
     expect(line).toContain("such as a hosted service's server; [] when there are none");
   });
 });

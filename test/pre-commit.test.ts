@@ -8,7 +8,10 @@ import { ciDocsYaml, git, OFFLINE_ENV, scratchRepository } from './helpers/scrat
 
 const preCommit = spawnSync('pre-commit', ['--version'], { encoding: 'utf8' });
 const missing = preCommit.error !== undefined || preCommit.status !== 0;
-if (missing) console.warn('test/pre-commit.test.ts: pre-commit is not installed (.ci/run installs Debian\'s: apt-get install -y pre-commit); the pre-commit hook tests are skipped.');
+if (missing)
+  console.warn(
+    "test/pre-commit.test.ts: pre-commit is not installed (.ci/run installs Debian's: apt-get install -y pre-commit); the pre-commit hook tests are skipped.",
+  );
 
 const cleanup: string[] = [];
 afterAll(() => {
@@ -39,7 +42,8 @@ function setUp() {
   git(project, 'add', '.pre-commit-config.yaml');
   git(project, 'commit', '-q', '-m', 'pre-commit', '--no-verify');
   const env = { ...process.env, ...OFFLINE_ENV, PRE_COMMIT_HOME: join(parent, 'pre-commit-home'), NO_COLOR: '1' };
-  const run = (...args: string[]) => spawnSync(args[0] ?? '', args.slice(1), { cwd: project, env, encoding: 'utf8', timeout: 120_000 });
+  const run = (...args: string[]) =>
+    spawnSync(args[0] ?? '', args.slice(1), { cwd: project, env, encoding: 'utf8', timeout: 120_000 });
   expect(run('pre-commit', 'install').status).toBe(0);
   return { project, run };
 }
@@ -58,7 +62,9 @@ describe.skipIf(missing)('the pre-commit hooks, run by pre-commit itself, offlin
     const refused = commit(run, 'typo');
     expect(refused.code).toBe(1);
     expect(refused.output).toMatch(/pgcheck validate\.+Failed/);
-    expect(refused.output).toContain('candidates/typo.yaml:4:1: web_interfce: unknown key "web_interfce"; did you mean "web_interface"?');
+    expect(refused.output).toContain(
+      'candidates/typo.yaml:4:1: web_interfce: unknown key "web_interfce"; did you mean "web_interface"?',
+    );
     writeFileSync(file, readFileSync(file, 'utf8').replace('web_interfce', 'web_interface'));
     run('git', 'add', 'candidates/typo.yaml');
     const accepted = commit(run, 'fixed');

@@ -5,7 +5,14 @@ import { evaluateManifest } from '../src/engine/evaluate.js';
 import { loadCriteria, parseManifest } from '../src/index.js';
 
 async function run(...args: string[]) {
-  const io = { out: '', err: '', env: {}, stdoutIsTTY: false, stdout: (text: string) => void (io.out += text), stderr: (text: string) => void (io.err += text) };
+  const io = {
+    out: '',
+    err: '',
+    env: {},
+    stdoutIsTTY: false,
+    stdout: (text: string) => void (io.out += text),
+    stderr: (text: string) => void (io.err += text),
+  };
   const code = await main(['node', 'pgcheck', ...args, '--as-of', '2026-08-01'], io as Io);
   return { code, ...io };
 }
@@ -30,7 +37,11 @@ audits:
     if (!load.ok) throw new Error(JSON.stringify(load.problems));
     const results = evaluateManifest(set, load.loaded.manifest, { asOf: '2026-08-01' }).results;
     const sourcesOf = (id: string) => results.find((result) => result.criterion === id)?.sources;
-    expect(sourcesOf('e2ee')).toEqual(['https://example.org/hosting', 'https://example.org/e2ee', 'https://example.org/e2ee-2']);
+    expect(sourcesOf('e2ee')).toEqual([
+      'https://example.org/hosting',
+      'https://example.org/e2ee',
+      'https://example.org/e2ee-2',
+    ]);
     expect(sourcesOf('free-plan')).toEqual([]);
     expect(sourcesOf('audit')).toEqual(['https://example.org/audit', 'https://example.org/audit-post']);
   });
@@ -42,7 +53,9 @@ describe('json carries homepage and sources', () => {
     const [ente] = report.candidates;
     expect(ente.homepage).toBe('https://ente.io');
     const e2ee = ente.results.find((result: { criterion: string }) => result.criterion === 'e2ee');
-    expect(e2ee.sources).toEqual(expect.arrayContaining(['https://ente.io/architecture', 'https://github.com/ente-io/ente#readme']));
+    expect(e2ee.sources).toEqual(
+      expect.arrayContaining(['https://ente.io/architecture', 'https://github.com/ente-io/ente#readme']),
+    );
     expect(typeof e2ee.line).toBe('number');
   });
 });
@@ -51,7 +64,9 @@ describe('markdown (issue 14, item 3)', () => {
   it('shows the day, the criteria set with revision and source, the homepage and each result’s sources, without a line column', async () => {
     const { out } = await run('evaluate', 'candidates/ente.yaml', '--format', 'markdown');
     expect(out).toContain('As of 2026-08-01.');
-    expect(out).toContain(`Photo Management (photo-management), revision 2024-08-01, from [www.privacyguides.org/en/photo-management/\\#criteria](${SOURCE})`);
+    expect(out).toContain(
+      `Photo Management (photo-management), revision 2024-08-01, from [www.privacyguides.org/en/photo-management/\\#criteria](${SOURCE})`,
+    );
     expect(out).toContain('homepage: [ente.io](https://ente.io)');
     expect(out).toContain('| criterion | level | status | reason | sources |');
     expect(out).not.toMatch(/\| line \|/);
@@ -61,7 +76,9 @@ describe('markdown (issue 14, item 3)', () => {
   it('compare: the day, the source of the set, homepages and a list of sources per result', async () => {
     const { out } = await run('compare', 'candidates/ente.yaml', 'candidates/stingle.yaml', '--format', 'markdown');
     expect(out).toContain('As of 2026-08-01.');
-    expect(out).toContain(`revision 2024-08-01, from [www.privacyguides.org/en/photo-management/\\#criteria](${SOURCE})`);
+    expect(out).toContain(
+      `revision 2024-08-01, from [www.privacyguides.org/en/photo-management/\\#criteria](${SOURCE})`,
+    );
     expect(out).toContain('[Ente Photos](https://ente.io)');
     expect(out).toMatch(/^- Ente Photos, e2ee: .*\[ente\.io\/architecture\]\(https:\/\/ente\.io\/architecture\)/m);
   });
@@ -80,7 +97,9 @@ describe('html (issue 14, item 3)', () => {
   it('the compare matrix shows each reason as visible text, not only as a title', async () => {
     const { out } = await run('compare', 'candidates/ente.yaml', 'candidates/stingle.yaml', '--format', 'html');
     const matrix = out.slice(out.indexOf('<section class="matrix">'), out.indexOf('</section>'));
-    expect(matrix).toContain('<small>authentication.mfa is empty, needs totp or fido2; or authentication.passkey_login is false, needs true</small>');
+    expect(matrix).toContain(
+      '<small>authentication.mfa is empty, needs totp or fido2; or authentication.passkey_login is false, needs true</small>',
+    );
     expect(matrix).not.toContain('title=');
   });
 });

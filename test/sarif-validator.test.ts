@@ -28,12 +28,28 @@ describe.skipIf(!tool)("Microsoft's SARIF validator (Sarif;Gh;Ghas rules, errors
     const report = join(outside, 'report.sarif');
     const runs = {
       candidates: await pgcheck('evaluate', 'candidates', '--format', 'sarif', '--report', `sarif=${report}`),
-      awkward: await pgcheck('evaluate', 'test/fixtures/awkward', '--criteria', 'test/fixtures/awkward/criteria.yaml', '--format', 'sarif'),
-      invalid: await pgcheck('evaluate', 'test/fixtures/hostile', 'test/fixtures/manifests', 'test/fixtures/evidence', '--format', 'sarif'),
+      awkward: await pgcheck(
+        'evaluate',
+        'test/fixtures/awkward',
+        '--criteria',
+        'test/fixtures/awkward/criteria.yaml',
+        '--format',
+        'sarif',
+      ),
+      invalid: await pgcheck(
+        'evaluate',
+        'test/fixtures/hostile',
+        'test/fixtures/manifests',
+        'test/fixtures/evidence',
+        '--format',
+        'sarif',
+      ),
       compare: await pgcheck('compare', 'candidates', 'test/fixtures/second-category', '--format', 'sarif'),
       outside: await pgcheck('evaluate', lone, '--format', 'sarif'),
     };
-    const logs: Record<string, string> = Object.fromEntries(Object.entries(runs).map(([name, run]) => [name, run.stdout]));
+    const logs: Record<string, string> = Object.fromEntries(
+      Object.entries(runs).map(([name, run]) => [name, run.stdout]),
+    );
     logs['report-file'] = readFileSync(report, 'utf8');
     // What the logs must hold for the check to mean something: invalid files, warnings, snippets, provenance.
     expect(logs.invalid).toContain('"pgcheck/invalid-input"');
@@ -47,19 +63,36 @@ describe.skipIf(!tool)("Microsoft's SARIF validator (Sarif;Gh;Ghas rules, errors
 
   it('finds nothing in the SARIF verify writes: failing and unknown checks, invalid files', async () => {
     // Loopback addresses are refused before any connection: failing and unknown checks, no network.
-    const refused = await pgcheck('verify', 'test/fixtures/verify/offline/refused.yaml', '--github-api', 'http://127.0.0.1:9', '--format', 'sarif');
-    const invalid = await pgcheck('verify', 'test/fixtures/manifests/typo-key.yaml', 'test/fixtures/verify/offline/nothing-online.yaml', '--format', 'sarif');
+    const refused = await pgcheck(
+      'verify',
+      'test/fixtures/verify/offline/refused.yaml',
+      '--github-api',
+      'http://127.0.0.1:9',
+      '--format',
+      'sarif',
+    );
+    const invalid = await pgcheck(
+      'verify',
+      'test/fixtures/manifests/typo-key.yaml',
+      'test/fixtures/verify/offline/nothing-online.yaml',
+      '--format',
+      'sarif',
+    );
     expect([refused.code, invalid.code]).toEqual([1, 2]);
     expect(refused.stdout).toContain('"verify/quote"');
     expect(refused.stdout).toContain('"level": "warning"');
     expect(invalid.stdout).toContain('"pgcheck/invalid-input"');
-    expect(validateSarif(tool as string, { 'verify-refused': refused.stdout, 'verify-invalid': invalid.stdout })).toEqual([]);
+    expect(
+      validateSarif(tool as string, { 'verify-refused': refused.stdout, 'verify-invalid': invalid.stdout }),
+    ).toEqual([]);
   }, 180_000);
 
   it('reports what is wrong in a log that breaks GitHub rules (the check can fail)', async () => {
     const log = JSON.parse((await pgcheck('evaluate', 'candidates/stingle.yaml', '--format', 'sarif')).stdout);
     delete log.runs[0].tool.driver.rules[0].fullDescription;
     const findings = validateSarif(tool as string, { broken: JSON.stringify(log) });
-    expect(findings.join('\n')).toMatch(/GH2012: .*rules\[0\]: This 'reportingDescriptor' object does not provide a 'fullDescription' value/);
+    expect(findings.join('\n')).toMatch(
+      /GH2012: .*rules\[0\]: This 'reportingDescriptor' object does not provide a 'fullDescription' value/,
+    );
   }, 180_000);
 });

@@ -18,7 +18,11 @@ describe('generated JSON Schema', () => {
     expect(JSON.parse(run.stdout)).toEqual(committed('manifest.schema.json'));
   });
   it('describes the format version, the sections and refuses unknown keys', () => {
-    const schema = manifestJsonSchema() as { properties: Record<string, unknown>; additionalProperties: unknown; required: string[] };
+    const schema = manifestJsonSchema() as {
+      properties: Record<string, unknown>;
+      additionalProperties: unknown;
+      required: string[];
+    };
     expect(schema.required).toEqual(['pgcheck', 'name', 'category']);
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toContain('web_interface');

@@ -37,7 +37,9 @@ describe('seed candidates (research notes, section 5)', () => {
     candidates: { name: string; verdict: string; results: { criterion: string; status: string }[] }[];
   };
   const statuses = (name: string) =>
-    Object.fromEntries(report.candidates.find((c) => c.name === name)?.results.map((r) => [r.criterion, r.status]) ?? []);
+    Object.fromEntries(
+      report.candidates.find((c) => c.name === name)?.results.map((r) => [r.criterion, r.status]) ?? [],
+    );
   const verdict = (name: string) => report.candidates.find((c) => c.name === name)?.verdict;
 
   it('exits 1 because Stingle fails the minimum', () => {

@@ -24,7 +24,10 @@ describe('streamed evaluate output', () => {
     it(`${name}: the pieces joined are exactly render() of the whole report, with and without colour`, async () => {
       for (const options of [{ color: false }, { color: true }, { color: false, width: 100 }]) {
         const pieces: string[] = [];
-        const rest = await evaluateFiles(inputs, { asOf, onCandidate: (candidate) => pieces.push(stream.candidate(candidate, options)) });
+        const rest = await evaluateFiles(inputs, {
+          asOf,
+          onCandidate: (candidate) => pieces.push(stream.candidate(candidate, options)),
+        });
         pieces.push(stream.end(rest, options));
         expect(pieces.join('')).toBe(formatter.render(await evaluateFiles(inputs, { asOf }), options));
       }

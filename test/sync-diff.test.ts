@@ -32,7 +32,8 @@ async function diff(name: string, args: string[]) {
 }
 
 type Candidate = { file: string; verdict: string; results: { criterion: string; status: string; reason: string }[] };
-const candidate = (copy: typeof before, file: string) => (copy.candidates as unknown as Candidate[]).find((entry) => entry.file === file)!;
+const candidate = (copy: typeof before, file: string) =>
+  (copy.candidates as unknown as Candidate[]).find((entry) => entry.file === file)!;
 
 describe('pgcheck diff', () => {
   it('a criteria change that makes a verdict worse: exit 1, in each format', async () => {
@@ -52,20 +53,30 @@ describe('pgcheck diff', () => {
     const after = await report('better', (copy) => {
       const stingle = candidate(copy, 'candidates/stingle.yaml');
       stingle.verdict = 'incomplete';
-      for (const result of stingle.results) if (result.status === 'fail') Object.assign(result, { status: 'unknown', reason: 'a reason after the fix' });
+      for (const result of stingle.results)
+        if (result.status === 'fail') Object.assign(result, { status: 'unknown', reason: 'a reason after the fix' });
       const ente = candidate(copy, 'candidates/ente.yaml');
-      Object.assign(ente.results.find((result) => result.criterion === 'audit')!, { status: 'unknown', reason: 'audits is not given' });
+      Object.assign(ente.results.find((result) => result.criterion === 'audit')!, {
+        status: 'unknown',
+        reason: 'audits is not given',
+      });
       copy.candidates = copy.candidates.filter((entry) => entry.file !== 'candidates/photoprism.yaml');
-      copy.candidates.push({ ...structuredClone(copy.candidates[0]!), file: 'candidates/new-tool.yaml', name: 'New Tool' });
+      copy.candidates.push({
+        ...structuredClone(copy.candidates[0]!),
+        file: 'candidates/new-tool.yaml',
+        name: 'New Tool',
+      });
     });
     const run = await diff('better-added-removed', [`${R}/before.json`, after]);
     expect(run.code).toBe(0);
     const json = JSON.parse((await runMain(['diff', `${R}/before.json`, after, '-f', 'json'])).stdout);
     expect(json.summary).toEqual({ added: 1, removed: 1, changed: 2, worse: 0, unchanged: 0 });
-    expect(json.changed.map((change: { file: string; verdict_before: string; verdict_after: string }) => `${change.file} ${change.verdict_before} ${change.verdict_after}`)).toEqual([
-      'candidates/ente.yaml meets-minimum meets-minimum',
-      'candidates/stingle.yaml fails-minimum incomplete',
-    ]);
+    expect(
+      json.changed.map(
+        (change: { file: string; verdict_before: string; verdict_after: string }) =>
+          `${change.file} ${change.verdict_before} ${change.verdict_after}`,
+      ),
+    ).toEqual(['candidates/ente.yaml meets-minimum meets-minimum', 'candidates/stingle.yaml fails-minimum incomplete']);
   });
 
   it.each([
@@ -75,7 +86,10 @@ describe('pgcheck diff', () => {
     ['fails-minimum', 'incomplete', 0],
     ['incomplete', 'meets-minimum', 0],
   ])('%s -> %s: exit %i', async (from, to, code) => {
-    const old = await report(`from-${from}-${to}`, (copy) => void (candidate(copy, 'candidates/ente.yaml').verdict = from));
+    const old = await report(
+      `from-${from}-${to}`,
+      (copy) => void (candidate(copy, 'candidates/ente.yaml').verdict = from),
+    );
     const now = await report(`to-${from}-${to}`, (copy) => void (candidate(copy, 'candidates/ente.yaml').verdict = to));
     expect((await runMain(['diff', old, now])).code).toBe(code);
   });
@@ -120,7 +134,10 @@ describe('pgcheck diff', () => {
 
   it('deeply nested JSON does not crash', async () => {
     const file = join(dir, 'deep.json');
-    await writeFile(file, `{"tool":"pgcheck","report_format":1,"candidates":[],"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`);
+    await writeFile(
+      file,
+      `{"tool":"pgcheck","report_format":1,"candidates":[],"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
+    );
     const run = await runMain(['diff', file, `${R}/after.json`]);
     expect(run.stderr).not.toMatch(/internal error/);
     expect([0, 1, 2]).toContain(run.code);

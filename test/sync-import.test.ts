@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -26,28 +26,52 @@ const pages: Record<string, { args: string[]; levels: string[] }> = {
   // front matter, intro, an HTML admonition holding a list, ### tiers, nested bullets, footnotes, abbreviations
   tiers: { args: [`${F}/tiers.md`], levels: ['minimum', 'minimum', 'minimum', 'minimum', 'best-case', 'best-case'] },
   // ### Criteria under two sub-category headings, #### Minimum Qualifications / Best-Case
-  'sub-categories-cloud': { args: [`${F}/sub-categories.md`, '--section', 'Cloud Keepers'], levels: ['minimum', 'minimum', 'best-case'] },
-  'sub-categories-local': { args: [`${F}/sub-categories.md`, '--section', 'local keepers'], levels: ['minimum', 'best-case'] },
+  'sub-categories-cloud': {
+    args: [`${F}/sub-categories.md`, '--section', 'Cloud Keepers'],
+    levels: ['minimum', 'minimum', 'best-case'],
+  },
+  'sub-categories-local': {
+    args: [`${F}/sub-categories.md`, '--section', 'local keepers'],
+    levels: ['minimum', 'best-case'],
+  },
   // ## Our Criteria, !!! admonition, themed ### subsections with bold Minimum to Qualify / Best Case, a lead-in
-  themed: { args: [`${F}/themed.md`], levels: ['minimum', 'minimum', 'best-case', 'minimum', 'minimum', 'minimum', 'best-case'] },
+  themed: {
+    args: [`${F}/themed.md`],
+    levels: ['minimum', 'minimum', 'best-case', 'minimum', 'minimum', 'minimum', 'best-case'],
+  },
   // no tiers, a loose list, two lists each under its own lead-in
   flat: { args: [`${F}/flat.md`], levels: ['minimum', 'minimum', 'best-case', 'minimum', 'best-case'] },
 };
 
 describe('criteria import', () => {
-  it.each(Object.entries(pages))('imports %s into a set that validates, each bullet once, in its tier', async (name, { args, levels }) => {
-    const run = await runMain(['criteria', 'import', ...args, ...SOURCE]);
-    await expect(transcript(run)).toMatchFileSnapshot(`golden-sync/import-${name}.txt`);
-    expect(run.code).toBe(0);
-    const load = parseCriteria(`${name}.yaml`, run.stdout);
-    if (!load.ok) throw new Error(JSON.stringify(load.problems));
-    expect(load.set.criteria.map((criterion) => criterion.level)).toEqual(levels);
-    expect(new Set(load.set.criteria.map((criterion) => criterion.text)).size).toBe(levels.length);
-  });
+  it.each(Object.entries(pages))(
+    'imports %s into a set that validates, each bullet once, in its tier',
+    async (name, { args, levels }) => {
+      const run = await runMain(['criteria', 'import', ...args, ...SOURCE]);
+      await expect(transcript(run)).toMatchFileSnapshot(`golden-sync/import-${name}.txt`);
+      expect(run.code).toBe(0);
+      const load = parseCriteria(`${name}.yaml`, run.stdout);
+      if (!load.ok) throw new Error(JSON.stringify(load.problems));
+      expect(load.set.criteria.map((criterion) => criterion.level)).toEqual(levels);
+      expect(new Set(load.set.criteria.map((criterion) => criterion.text)).size).toBe(levels.length);
+    },
+  );
 
   it('skips what is not a criterion: admonitions, intro and prose, footnote and abbreviation definitions, other sections', async () => {
-    const text = (await runMain(['criteria', 'import', `${F}/tiers.md`, ...SOURCE])).stdout + (await runMain(['criteria', 'import', `${F}/themed.md`, ...SOURCE])).stdout;
-    for (const absent of ['admonition', 'Sprout', 'Comma-separated', 'Windows or macOS', 'not paid', 'ideal planner', 'old-style', 'radar maps']) expect(text).not.toContain(absent);
+    const text =
+      (await runMain(['criteria', 'import', `${F}/tiers.md`, ...SOURCE])).stdout +
+      (await runMain(['criteria', 'import', `${F}/themed.md`, ...SOURCE])).stdout;
+    for (const absent of [
+      'admonition',
+      'Sprout',
+      'Comma-separated',
+      'Windows or macOS',
+      'not paid',
+      'ideal planner',
+      'old-style',
+      'radar maps',
+    ])
+      expect(text).not.toContain(absent);
   });
 
   it('reduces inline markdown to plain text and keeps nested bullets in their parent', async () => {
@@ -78,7 +102,9 @@ describe('criteria import', () => {
     const first = await runMain(['criteria', 'import', `${F}/tiers.md`, ...SOURCE, '-o', out]);
     expect(first).toMatchObject({ code: 0, stdout: '' });
     expect(first.stderr).toBe(`wrote ${out}: 6 criteria, each a todo check to write\n`);
-    expect(await readFile(out, 'utf8')).toBe((await runMain(['criteria', 'import', `${F}/tiers.md`, ...SOURCE])).stdout);
+    expect(await readFile(out, 'utf8')).toBe(
+      (await runMain(['criteria', 'import', `${F}/tiers.md`, ...SOURCE])).stdout,
+    );
     const again = await runMain(['criteria', 'import', `${F}/flat.md`, ...SOURCE, '-o', out]);
     expect(again).toMatchObject({ code: 2, stderr: `error: ${out} already exists; pass --force to overwrite it\n` });
     expect((await runMain(['criteria', 'import', `${F}/flat.md`, ...SOURCE, '-o', out, '--force'])).code).toBe(0);
@@ -87,7 +113,11 @@ describe('criteria import', () => {
 
   it('reads a page from standard input with -', async () => {
     const page = await readFile(join(repoRoot, F, 'flat.md'));
-    const run = spawnSync(process.execPath, ['bin/pgcheck.js', 'criteria', 'import', '-', '--id', 'generators', ...SOURCE], { cwd: repoRoot, input: page, encoding: 'utf8' });
+    const run = spawnSync(
+      process.execPath,
+      ['bin/pgcheck.js', 'criteria', 'import', '-', '--id', 'generators', ...SOURCE],
+      { cwd: repoRoot, input: page, encoding: 'utf8' },
+    );
     expect(run.stderr).toBe('');
     expect(run.status).toBe(0);
     expect(run.stdout).toContain('id: generators\ntitle: Password Generators\n');
@@ -97,22 +127,40 @@ describe('criteria import', () => {
 
 describe('criteria not yet expressed as a check (todo)', () => {
   it('evaluate: every imported criterion is unknown, "not yet expressed as a check", and the verdict incomplete', async () => {
-    const load = parseCriteria('garden-planners.yaml', await readFile(join(repoRoot, F, 'garden-planners.yaml'), 'utf8'));
+    const load = parseCriteria(
+      'garden-planners.yaml',
+      await readFile(join(repoRoot, F, 'garden-planners.yaml'), 'utf8'),
+    );
     if (!load.ok) throw new Error('fixture set does not load');
-    const evaluation = evaluateManifest(load.set, { pgcheck: 1, name: 'Anything', category: 'garden-planners', encryption: { e2ee: 'enforced' } }, { asOf: '2026-08-01' });
+    const evaluation = evaluateManifest(
+      load.set,
+      { pgcheck: 1, name: 'Anything', category: 'garden-planners', encryption: { e2ee: 'enforced' } },
+      { asOf: '2026-08-01' },
+    );
     expect(evaluation.verdict).toBe('incomplete');
-    expect(new Set(evaluation.results.map((result) => `${result.status}: ${result.reason}`))).toEqual(new Set(['unknown: not yet expressed as a check']));
+    expect(new Set(evaluation.results.map((result) => `${result.status}: ${result.reason}`))).toEqual(
+      new Set(['unknown: not yet expressed as a check']),
+    );
   });
 
   it('combines like any unknown: a failing part still fails all, a passing part still passes any', () => {
     const manifest = { pricing: { free_plan: false, trial_days: 0 } };
-    expect(check({ all: [{ todo: null }, { equals: { path: 'pricing.free_plan', value: true } }] }, manifest).status).toBe('fail');
-    expect(check({ any: [{ todo: 'trial length' }, { equals: { path: 'pricing.free_plan', value: false } }] }, manifest).status).toBe('pass');
-    expect(check({ any: [{ todo: null }, { equals: { path: 'pricing.free_plan', value: true } }] }, manifest)).toMatchObject({
+    expect(
+      check({ all: [{ todo: null }, { equals: { path: 'pricing.free_plan', value: true } }] }, manifest).status,
+    ).toBe('fail');
+    expect(
+      check({ any: [{ todo: 'trial length' }, { equals: { path: 'pricing.free_plan', value: false } }] }, manifest)
+        .status,
+    ).toBe('pass');
+    expect(
+      check({ any: [{ todo: null }, { equals: { path: 'pricing.free_plan', value: true } }] }, manifest),
+    ).toMatchObject({
       status: 'unknown',
       reason: 'not yet expressed as a check; or pricing.free_plan is false, needs true',
     });
-    expect(describeCheck(compile({ todo: 'which field records trials?' }))).toBe('not yet expressed as a check (which field records trials?)');
+    expect(describeCheck(compile({ todo: 'which field records trials?' }))).toBe(
+      'not yet expressed as a check (which field records trials?)',
+    );
   });
 
   it('validate warns about each one with its position, and the file stays valid', async () => {
@@ -128,6 +176,8 @@ describe('criteria not yet expressed as a check (todo)', () => {
     const file = JSON.parse(run.stdout).files[0];
     expect(file).toMatchObject({ valid: true, problems: [] });
     expect(file.warnings).toHaveLength(6);
-    expect(file.warnings[5]).toMatchObject({ message: 'criteria[5].check: criterion "show-frost-calendar-user-s" is not yet expressed as a check (todo)' });
+    expect(file.warnings[5]).toMatchObject({
+      message: 'criteria[5].check: criterion "show-frost-calendar-user-s" is not yet expressed as a check (todo)',
+    });
   });
 });

@@ -31,7 +31,13 @@ test('evaluate never loads marked', async () => {
 });
 
 test('criteria import does load marked (so the trace above can see it)', async () => {
-  const { code, modules } = await loadedModules('import', ['criteria', 'import', 'test/fixtures/sync/flat.md', '--source', 'https://example.org/']);
+  const { code, modules } = await loadedModules('import', [
+    'criteria',
+    'import',
+    'test/fixtures/sync/flat.md',
+    '--source',
+    'https://example.org/',
+  ]);
   expect(code).toBe(0);
   expect(modules.some(isMarked)).toBe(true);
 });

@@ -9,6 +9,7 @@ async function run(args: string[], tty: { columns?: number } | false) {
     err: '',
     env: {},
     stdoutIsTTY: tty !== false,
+    // biome-ignore lint/complexity/useOptionalChain: `tty` may be false, which has no `columns`
     ...(tty && tty.columns ? { columns: tty.columns } : {}),
     stdout: (text: string) => void (io.out += text),
     stderr: (text: string) => void (io.err += text),
@@ -18,8 +19,14 @@ async function run(args: string[], tty: { columns?: number } | false) {
 }
 
 const reasons = async (file: string) =>
-  (JSON.parse((await run(['evaluate', file, '--format', 'json'], false)).out).candidates as { results: { reason: string; stale?: { reason: string } }[] }[]).flatMap(
-    (candidate) => candidate.results.map((result) => [result.reason, ...(result.stale ? [`stale evidence: ${result.stale.reason}`] : [])].join('; ')),
+  (
+    JSON.parse((await run(['evaluate', file, '--format', 'json'], false)).out).candidates as {
+      results: { reason: string; stale?: { reason: string } }[];
+    }[]
+  ).flatMap((candidate) =>
+    candidate.results.map((result) =>
+      [result.reason, ...(result.stale ? [`stale evidence: ${result.stale.reason}`] : [])].join('; '),
+    ),
   );
 
 /** The reason column of each result row, its wrapped lines joined with spaces (a continuation line has an empty criterion cell). */
@@ -31,7 +38,10 @@ function reasonCells(table: string): string[] {
     if (criterion === 'criterion') continue;
     if (criterion !== '') cells.push(reason);
     // A word too long for the column is broken after a dot, slash or hyphen, with no space between the parts.
-    else cells[cells.length - 1] = /[./-]$/.test(cells.at(-1) ?? '') ? `${cells.at(-1)}${reason}` : `${cells.at(-1)} ${reason}`.trim();
+    else
+      cells[cells.length - 1] = /[./-]$/.test(cells.at(-1) ?? '')
+        ? `${cells.at(-1)}${reason}`
+        : `${cells.at(-1)} ${reason}`.trim();
   }
   return cells;
 }
@@ -39,7 +49,10 @@ function reasonCells(table: string): string[] {
 describe('the evaluate table on a terminal (issue 14, item 4)', () => {
   it.each([80, 100, 120])('fits %i columns', async (columns) => {
     const { out } = await run(['evaluate', 'candidates'], { columns });
-    const widths = out.split('\n').filter((line) => /^[┌│├└]/.test(line)).map((line) => [...line].length);
+    const widths = out
+      .split('\n')
+      .filter((line) => /^[┌│├└]/.test(line))
+      .map((line) => [...line].length);
     expect(widths.length).toBeGreaterThan(20);
     expect(Math.max(...widths)).toBeLessThanOrEqual(columns);
     // The headings and the summary line too.
@@ -60,7 +73,11 @@ describe('wrapText', () => {
     expect(wrapText('audits is not given', 10)).toEqual(['audits is', 'not given']);
   });
   it('breaks a word longer than a line after a dot, never inside a name', () => {
-    expect(wrapText('web_interface.file_management is not given', 20)).toEqual(['web_interface.', 'file_management is', 'not given']);
+    expect(wrapText('web_interface.file_management is not given', 20)).toEqual([
+      'web_interface.',
+      'file_management is',
+      'not given',
+    ]);
   });
   it('cuts only a part still longer than a line', () => {
     expect(wrapText('abcdefghijkl.x', 5)).toEqual(['abcde', 'fghij', 'kl.x']);

@@ -25,7 +25,15 @@ afterEach(async () => {
  * is what is checked, they must not share an event loop with the client.
  */
 function verify(files: string[], extra: string[] = [], options: { allowPrivate?: boolean; bin?: boolean } = {}) {
-  const args = ['verify', ...files.map((file) => join(dir, file)), '--timeout', '1', '--github-api', servers.main.origin, ...extra];
+  const args = [
+    'verify',
+    ...files.map((file) => join(dir, file)),
+    '--timeout',
+    '1',
+    '--github-api',
+    servers.main.origin,
+    ...extra,
+  ];
   const run = options.bin ? runBinAsync : runCli;
   return run(options.allowPrivate === false ? args : [...args, '--allow-private-network'], { GITHUB_TOKEN: TOKEN });
 }
@@ -34,7 +42,12 @@ function outcomes(report: VerifyReport, name: string): Record<string, [string, s
   const candidate = report.candidates.find((c) => c.name === name);
   if (!candidate) throw new Error(`no candidate ${name}`);
   const path = (target: string) => target.replace(servers.main.origin, '');
-  return Object.fromEntries(candidate.checks.map((check: CheckResult) => [`${check.check} ${path(check.target)}`, [check.outcome, check.detail]]));
+  return Object.fromEntries(
+    candidate.checks.map((check: CheckResult) => [
+      `${check.check} ${path(check.target)}`,
+      [check.outcome, check.detail],
+    ]),
+  );
 }
 
 function expectEachPathRequestedOnce(server: TestServer): void {
@@ -59,10 +72,13 @@ describe('pgcheck verify against local test servers', () => {
         'quote /page/gzip',
         'reachable /page/plain',
         'reachable /redirect/chain5/1',
-        ...['acme/ok', 'acme/gpl'].flatMap((repo) => ['repository', 'archived', 'licence', 'activity'].map((check) => `${check} ${repo}`)),
+        ...['acme/ok', 'acme/gpl'].flatMap((repo) =>
+          ['repository', 'archived', 'licence', 'activity'].map((check) => `${check} ${repo}`),
+        ),
       ].sort(),
     );
-    for (const [key, [outcome, detail]] of Object.entries(checks)) expect([key, outcome, detail]).toEqual([key, 'pass', detail]);
+    for (const [key, [outcome, detail]] of Object.entries(checks))
+      expect([key, outcome, detail]).toEqual([key, 'pass', detail]);
     expect(checks['licence acme/gpl']?.[1]).toBe('GitHub reports GPL-3.0; the manifest says GPL-3.0-or-later');
     expect(report.summary).toMatchObject({ candidates: 1, fail: 0, unknown: 0, errors: 0 });
     expectEachPathRequestedOnce(servers.main);
@@ -75,14 +91,16 @@ describe('pgcheck verify against local test servers', () => {
     expect(api.length).toBeGreaterThan(0);
     for (const request of api) expect(request.headers.authorization).toBe(`Bearer ${TOKEN}`);
     // Pages on the API's own host are not API requests: no token for them either.
-    for (const request of main.filter((r) => !r.path.startsWith('/repos/'))) expect(request.headers.authorization).toBeUndefined();
+    for (const request of main.filter((r) => !r.path.startsWith('/repos/')))
+      expect(request.headers.authorization).toBeUndefined();
     // The other host got both a page redirect and the API's redirect of acme/moved, without the token.
     expect(servers.other.requests.map((request) => request.path).sort()).toEqual(['/page', '/repos/acme/moved']);
     for (const request of servers.other.requests) {
       expect(request.headers.authorization).toBeUndefined();
       expect(JSON.stringify(request.headers)).not.toContain(TOKEN);
     }
-    for (const request of [...main, ...servers.other.requests]) expect(request.headers['user-agent']).toMatch(/^pgcheck\/\d+\.\d+\.\d+ /);
+    for (const request of [...main, ...servers.other.requests])
+      expect(request.headers['user-agent']).toMatch(/^pgcheck\/\d+\.\d+\.\d+ /);
   });
 
   test('each failed check is reported with its reason, and the run exits 1', async () => {
@@ -115,10 +133,15 @@ describe('pgcheck verify against local test servers', () => {
 
   test('--max-inactivity sets how old the last push may be', async () => {
     const run = await verify(['bad.yaml'], ['--format', 'json', '--max-inactivity', '5y']);
-    expect(outcomes(JSON.parse(run.stdout) as VerifyReport, 'Bad Tool')['activity acme/stale']).toEqual(['pass', expect.stringContaining('within 5 years')]);
+    expect(outcomes(JSON.parse(run.stdout) as VerifyReport, 'Bad Tool')['activity acme/stale']).toEqual([
+      'pass',
+      expect.stringContaining('within 5 years'),
+    ]);
   });
 
-  test('hostile servers cannot hang or flood it: every request ends within its limits', { timeout: 30_000 }, async () => {
+  test('hostile servers cannot hang or flood it: every request ends within its limits', {
+    timeout: 30_000,
+  }, async () => {
     const run = await verify(['hostile.yaml'], ['--format', 'json'], { bin: true });
     expect(run.code).toBe(1);
     const checks = outcomes(JSON.parse(run.stdout) as VerifyReport, 'Hostile Tool');
@@ -134,7 +157,9 @@ describe('pgcheck verify against local test servers', () => {
     expectEachPathRequestedOnce(servers.main);
   });
 
-  test('several manifests citing the same URLs: each URL is requested once in the run', { timeout: 30_000 }, async () => {
+  test('several manifests citing the same URLs: each URL is requested once in the run', {
+    timeout: 30_000,
+  }, async () => {
     const run = await verify(['good.yaml', 'bad.yaml', 'hostile.yaml']);
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('Good Tool');
@@ -151,13 +176,21 @@ describe('pgcheck verify against local test servers', () => {
     expect(run.code).toBe(1);
     const checks = outcomes(JSON.parse(run.stdout) as VerifyReport, 'Private Tool');
     expect(checks).toEqual({
-      'reachable /page/plain': ['fail', 'refused: 127.0.0.1 is not a public address (use --allow-private-network to allow it)'],
+      'reachable /page/plain': [
+        'fail',
+        'refused: 127.0.0.1 is not a public address (use --allow-private-network to allow it)',
+      ],
       [`reachable http://localhost:${servers.main.port}/page/quoted`]: [
         'fail',
         // localhost may resolve to ::1 first on some systems: either is refused.
-        expect.stringMatching(/^refused: localhost resolves to (127\.0\.0\.1|::1), not a public address \(use --allow-private-network to allow it\)$/),
+        expect.stringMatching(
+          /^refused: localhost resolves to (127\.0\.0\.1|::1), not a public address \(use --allow-private-network to allow it\)$/,
+        ),
       ],
-      'repository acme/ok': ['fail', 'GitHub API: refused: 127.0.0.1 is not a public address (use --allow-private-network to allow it)'],
+      'repository acme/ok': [
+        'fail',
+        'GitHub API: refused: 127.0.0.1 is not a public address (use --allow-private-network to allow it)',
+      ],
     });
     expect(servers.main.requests).toEqual([]);
     expect(servers.other.requests).toEqual([]);
@@ -165,27 +198,41 @@ describe('pgcheck verify against local test servers', () => {
 
   test('an invalid manifest is reported with file:line:column and exit 2; the others are still verified', async () => {
     const bad = join(dir, 'broken.yaml');
-    await writeFile(bad, 'pgcheck: 1\nname: Broken\ncategory: photo-management\nhosting:\n  sources: [ftp://example.invalid/x]\n');
+    await writeFile(
+      bad,
+      'pgcheck: 1\nname: Broken\ncategory: photo-management\nhosting:\n  sources: [ftp://example.invalid/x]\n',
+    );
     const run = await verify(['broken.yaml', 'good.yaml']);
     expect(run.code).toBe(2);
-    expect(run.stderr).toMatch(new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:13: hosting\\.sources\\[0\\]: `));
+    expect(run.stderr).toMatch(
+      new RegExp(`^${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:5:13: hosting\\.sources\\[0\\]: `),
+    );
     expect(run.stdout).toContain('Good Tool');
     expect(run.stdout).toMatch(/1 candidate, 15 checks: 15 pass, 0 fail, 0 unknown; 1 file with errors/);
   });
 
   test('markdown and junit show every check', { timeout: 30_000 }, async () => {
-    const [markdown, junit] = await Promise.all([verify(['bad.yaml'], ['--format', 'markdown']), verify(['bad.yaml'], ['--format', 'junit'])]);
+    const [markdown, junit] = await Promise.all([
+      verify(['bad.yaml'], ['--format', 'markdown']),
+      verify(['bad.yaml'], ['--format', 'junit']),
+    ]);
     expect(markdown.code).toBe(1);
     expect(markdown.stdout).toContain('## Bad Tool');
     expect(markdown.stdout).toContain('| check | target | outcome | detail |');
-    expect(markdown.stdout).toContain('| archived | acme/archived | ✗ fail | archived \\(read-only, no longer maintained\\) |');
+    expect(markdown.stdout).toContain(
+      '| archived | acme/archived | ✗ fail | archived \\(read-only, no longer maintained\\) |',
+    );
     const summary = /1 candidate, (\d+) checks: (\d+) pass, (\d+) fail, (\d+) unknown/.exec(markdown.stdout);
     expect(summary).not.toBeNull();
     const [checks, , fail, unknown] = (summary ?? []).slice(1).map(Number);
     expect([checks, fail, unknown]).toEqual([29, 12, 1]);
-    expect(markdown.stdout.match(/^\| (reachable|quote|repository|archived|licence|activity) \|/gm)?.length).toBe(checks);
+    expect(markdown.stdout.match(/^\| (reachable|quote|repository|archived|licence|activity) \|/gm)?.length).toBe(
+      checks,
+    );
     expect(junit.code).toBe(1);
-    expect(junit.stdout).toContain(`<testsuites name="pgcheck verify" tests="${checks}" failures="${fail}" errors="0" skipped="${unknown}">`);
+    expect(junit.stdout).toContain(
+      `<testsuites name="pgcheck verify" tests="${checks}" failures="${fail}" errors="0" skipped="${unknown}">`,
+    );
     expect(junit.stdout.match(/<testcase /g)?.length).toBe(checks);
     expect(junit.stdout.match(/<failure /g)?.length).toBe(fail);
     expect(junit.stdout.match(/<skipped /g)?.length).toBe(unknown);

@@ -15,7 +15,12 @@ function fakeClient(routes: Record<string, { status: number; location?: string }
       if (!allowedHosts.includes(url.host)) checkLiteralHost(url);
       requests.push({ url: url.href, request });
       const route = routes[url.href] ?? { status: 404 };
-      return { status: route.status, headers: route.location ? { location: route.location } : {}, body: Buffer.alloc(0), truncated: false };
+      return {
+        status: route.status,
+        headers: route.location ? { location: route.location } : {},
+        body: Buffer.alloc(0),
+        truncated: false,
+      };
     },
     close: async () => undefined,
   };
@@ -27,9 +32,16 @@ const B = 'http://127.0.0.2:1';
 
 describe('Fetcher', () => {
   test('each redirect hop is a request of its own, so the address guard sees every hop', async () => {
-    const { client, requests } = fakeClient({ [`${A}/start`]: { status: 302, location: 'http://127.0.0.3:1/inside' } }, ['127.0.0.1:1']);
+    const { client, requests } = fakeClient(
+      { [`${A}/start`]: { status: 302, location: 'http://127.0.0.3:1/inside' } },
+      ['127.0.0.1:1'],
+    );
     const outcome = await new Fetcher(client, new RequestLimiter(4, 4)).fetch(`${A}/start`, { readBody: false });
-    expect(outcome).toEqual({ ok: false, url: 'http://127.0.0.3:1/inside', reason: expect.stringMatching(/^refused: 127\.0\.0\.3 is not a public address/) });
+    expect(outcome).toEqual({
+      ok: false,
+      url: 'http://127.0.0.3:1/inside',
+      reason: expect.stringMatching(/^refused: 127\.0\.0\.3 is not a public address/),
+    });
     expect(requests.map((r) => r.url)).toEqual([`${A}/start`]);
   });
 
@@ -57,7 +69,9 @@ describe('Fetcher', () => {
   });
 
   test('loops, long chains and non-http schemes stop the chain', async () => {
-    const chain = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`${A}/c${i}`, { status: 307, location: `/c${i + 1}` }]));
+    const chain = Object.fromEntries(
+      Array.from({ length: 7 }, (_, i) => [`${A}/c${i}`, { status: 307, location: `/c${i + 1}` }]),
+    );
     const { client, requests } = fakeClient(
       {
         ...chain,
@@ -68,17 +82,39 @@ describe('Fetcher', () => {
       ['127.0.0.1:1'],
     );
     const fetcher = new Fetcher(client, new RequestLimiter(4, 4));
-    expect(await fetcher.fetch(`${A}/loop`, { readBody: false })).toMatchObject({ ok: false, reason: `redirect loop back to ${A}/loop` });
-    expect(await fetcher.fetch(`${A}/c0`, { readBody: false })).toMatchObject({ ok: false, reason: 'more than 5 redirects', url: `${A}/c5` });
-    expect(await fetcher.fetch(`${A}/ftp`, { readBody: false })).toMatchObject({ ok: false, reason: 'refused: ftp: URL (only http and https are fetched)' });
-    expect(await fetcher.fetch(`${A}/nowhere`, { readBody: false })).toMatchObject({ ok: false, reason: 'HTTP 302 redirect without a Location' });
-    expect(requests.filter((r) => r.url.includes('/c')).map((r) => r.url)).toEqual([0, 1, 2, 3, 4, 5].map((i) => `${A}/c${i}`));
+    expect(await fetcher.fetch(`${A}/loop`, { readBody: false })).toMatchObject({
+      ok: false,
+      reason: `redirect loop back to ${A}/loop`,
+    });
+    expect(await fetcher.fetch(`${A}/c0`, { readBody: false })).toMatchObject({
+      ok: false,
+      reason: 'more than 5 redirects',
+      url: `${A}/c5`,
+    });
+    expect(await fetcher.fetch(`${A}/ftp`, { readBody: false })).toMatchObject({
+      ok: false,
+      reason: 'refused: ftp: URL (only http and https are fetched)',
+    });
+    expect(await fetcher.fetch(`${A}/nowhere`, { readBody: false })).toMatchObject({
+      ok: false,
+      reason: 'HTTP 302 redirect without a Location',
+    });
+    expect(requests.filter((r) => r.url.includes('/c')).map((r) => r.url)).toEqual(
+      [0, 1, 2, 3, 4, 5].map((i) => `${A}/c${i}`),
+    );
   });
 
   test('a URL is requested once, however often and from wherever it is asked for', async () => {
-    const { client, requests } = fakeClient({ [`${A}/r`]: { status: 302, location: `${A}/page` }, [`${A}/page`]: { status: 200 } }, ['127.0.0.1:1']);
+    const { client, requests } = fakeClient(
+      { [`${A}/r`]: { status: 302, location: `${A}/page` }, [`${A}/page`]: { status: 200 } },
+      ['127.0.0.1:1'],
+    );
     const fetcher = new Fetcher(client, new RequestLimiter(4, 4), (url) => url === `${A}/page`);
-    await Promise.all([fetcher.fetch(`${A}/page`, { readBody: false }), fetcher.fetch(`${A}/r`, { readBody: false }), fetcher.fetch(`${A}/page#x`, { readBody: false })]);
+    await Promise.all([
+      fetcher.fetch(`${A}/page`, { readBody: false }),
+      fetcher.fetch(`${A}/r`, { readBody: false }),
+      fetcher.fetch(`${A}/page#x`, { readBody: false }),
+    ]);
     expect(requests.map((r) => [r.url, r.request.readBody])).toEqual([
       [`${A}/page`, true],
       [`${A}/r`, false],

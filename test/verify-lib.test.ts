@@ -15,7 +15,13 @@ afterEach(async () => {
 });
 
 async function client(connectionsPerOrigin = 16): Promise<HttpClient> {
-  const created = await createHttpClient({ timeoutMs: 5_000, deadlineMs: 15_000, connectionsPerOrigin, allowPrivateNetwork: true, userAgent: 'pgcheck-test' });
+  const created = await createHttpClient({
+    timeoutMs: 5_000,
+    deadlineMs: 15_000,
+    connectionsPerOrigin,
+    allowPrivateNetwork: true,
+    userAgent: 'pgcheck-test',
+  });
   cleanups.push(() => created.close());
   return created;
 }
@@ -30,9 +36,14 @@ async function server(host: string, inFlight?: TestServer['inFlight']): Promise<
 async function manifest(origins: string[], count: number): Promise<string> {
   const dir = await mkdtemp(join(tmpdir(), 'pgcheck-verify-lib-'));
   cleanups.push(() => rm(dir, { recursive: true, force: true }));
-  const urls = origins.flatMap((origin) => Array.from({ length: count }, (_, index) => `    - ${origin}/page/${index}`));
+  const urls = origins.flatMap((origin) =>
+    Array.from({ length: count }, (_, index) => `    - ${origin}/page/${index}`),
+  );
   const file = join(dir, 'many.yaml');
-  await writeFile(file, `pgcheck: 1\nname: Many pages\ncategory: photo-management\nhosting:\n  sources:\n${urls.join('\n')}\n`);
+  await writeFile(
+    file,
+    `pgcheck: 1\nname: Many pages\ncategory: photo-management\nhosting:\n  sources:\n${urls.join('\n')}\n`,
+  );
   return file;
 }
 
@@ -52,7 +63,12 @@ test('no more than --concurrency requests are in flight over all hosts', async (
   const other = await server('127.0.0.2', shared);
   const file = await manifest([main.origin, other.origin], 6);
   const progress: [number, number][] = [];
-  const report = await verifyFiles([file], { client: await client(), perHost: 4, concurrency: 3, onProgress: (done, started) => progress.push([done, started]) });
+  const report = await verifyFiles([file], {
+    client: await client(),
+    perHost: 4,
+    concurrency: 3,
+    onProgress: (done, started) => progress.push([done, started]),
+  });
   expect(report.summary).toMatchObject({ checks: 12, pass: 12 });
   expect(shared.max).toBe(3);
   expect(progress.at(-1)).toEqual([12, 12]);
@@ -63,7 +79,13 @@ describe('the progress line', () => {
     const main = await server('127.0.0.1');
     const file = await manifest([main.origin], 2);
     let stderr = '';
-    const io: Io = { stdout: () => undefined, stderr: (text) => void (stderr += text), env: {}, stdoutIsTTY: false, stderrIsTTY };
+    const io: Io = {
+      stdout: () => undefined,
+      stderr: (text) => void (stderr += text),
+      env: {},
+      stdoutIsTTY: false,
+      stderrIsTTY,
+    };
     expect(await cliMain(['node', 'pgcheck', 'verify', file, '--allow-private-network'], io)).toBe(0);
     return stderr;
   }
@@ -80,14 +102,25 @@ describe('the progress line', () => {
 });
 
 describe('the real client without --allow-private-network', () => {
-  test.each(['http://127.0.0.1:PORT/page', 'http://127.1:PORT/page', 'http://0x7f000001:PORT/page', 'http://[::ffff:127.0.0.1]:PORT/page', 'http://localhost:PORT/page'])(
-    'refuses %s before any request reaches the server',
-    async (url) => {
+  test.each([
+    'http://127.0.0.1:PORT/page',
+    'http://127.1:PORT/page',
+    'http://0x7f000001:PORT/page',
+    'http://[::ffff:127.0.0.1]:PORT/page',
+    'http://localhost:PORT/page',
+  ])('refuses %s before any request reaches the server', async (url) => {
     const main = await server('127.0.0.1');
-    const guarded = await createHttpClient({ timeoutMs: 5_000, deadlineMs: 15_000, connectionsPerOrigin: 4, allowPrivateNetwork: false, userAgent: 'pgcheck-test' });
+    const guarded = await createHttpClient({
+      timeoutMs: 5_000,
+      deadlineMs: 15_000,
+      connectionsPerOrigin: 4,
+      allowPrivateNetwork: false,
+      userAgent: 'pgcheck-test',
+    });
     cleanups.push(() => guarded.close());
-    await expect(guarded.get(new URL(url.replace('PORT', String(main.port))), { headers: {}, readBody: false })).rejects.toThrow(/^refused: .* not a public address/);
+    await expect(
+      guarded.get(new URL(url.replace('PORT', String(main.port))), { headers: {}, readBody: false }),
+    ).rejects.toThrow(/^refused: .* not a public address/);
     expect(main.requests).toEqual([]);
-    },
-  );
+  });
 });

@@ -3,7 +3,10 @@ import { InvalidArgumentError, Option } from 'commander';
 
 /** `--criteria-dir <dir>` (repeatable): directories of criteria sets a manifest's `category` may name. */
 export function criteriaDirOption(): Option {
-  return new Option('--criteria-dir <dir>', "a directory of criteria sets manifests may name in `category`, after the installed ones and those among the paths (repeatable)")
+  return new Option(
+    '--criteria-dir <dir>',
+    'a directory of criteria sets manifests may name in `category`, after the installed ones and those among the paths (repeatable)',
+  )
     .argParser(collectDirectory)
     .default([], 'none');
 }

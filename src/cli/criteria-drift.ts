@@ -27,17 +27,24 @@ export async function driftCommand(reference: string, options: DriftCommandOptio
   }
   const upstream = options.upstream ?? set.upstream;
   if (upstream === undefined) {
-    io.stderr(`error: ${set.id} records no upstream page: give one with --upstream <page.md | URL>, or add upstream: <URL of the page's markdown> to ${set.file}\n`);
+    io.stderr(
+      `error: ${set.id} records no upstream page: give one with --upstream <page.md | URL>, or add upstream: <URL of the page's markdown> to ${set.file}\n`,
+    );
     return 2;
   }
   const loaded = await loadCriteriaSection(upstream, options, limitsFromOptions(options), io);
   if (!loaded) return 2;
   const { bullets } = loaded.section;
   if (bullets.length > MAX_BULLETS) {
-    io.stderr(`${loaded.name}:${bullets[MAX_BULLETS]!.line}:1: the criteria section has ${bullets.length} bullets, more than the ${MAX_BULLETS} a set could follow\n`);
+    io.stderr(
+      `${loaded.name}:${bullets[MAX_BULLETS]!.line}:1: the criteria section has ${bullets.length} bullets, more than the ${MAX_BULLETS} a set could follow\n`,
+    );
     return 2;
   }
-  const [{ driftOf, driftExitCode }, { driftFormats }] = await Promise.all([import('../sync/drift.js'), import('../sync/format-drift.js')]);
+  const [{ driftOf, driftExitCode }, { driftFormats }] = await Promise.all([
+    import('../sync/drift.js'),
+    import('../sync/format-drift.js'),
+  ]);
   const changes = driftOf(set.criteria, bullets);
   io.stdout(driftFormats[options.format]({ set: set.id, upstream: loaded.url ?? loaded.name, changes }));
   return driftExitCode(changes);

@@ -33,9 +33,23 @@ export async function importCriteriaCommand(reference: string, options: ImportCo
   if (!loaded) return 2;
   const { section, name } = loaded;
   const problems = [
-    ...(section.bullets.length === 0 ? [{ line: section.line, message: `the criteria section "${section.name}" has no bullets` }] : []),
-    ...(section.bullets.length > MAX_CRITERIA ? [{ line: section.bullets[MAX_CRITERIA]!.line, message: `the section has ${section.bullets.length} bullets; a criteria set holds at most ${MAX_CRITERIA}` }] : []),
-    ...section.bullets.filter((bullet) => bullet.text.length > MAX_TEXT).map((bullet) => ({ line: bullet.line, message: `a bullet of ${bullet.text.length} characters is longer than a criterion's text may be (${MAX_TEXT})` })),
+    ...(section.bullets.length === 0
+      ? [{ line: section.line, message: `the criteria section "${section.name}" has no bullets` }]
+      : []),
+    ...(section.bullets.length > MAX_CRITERIA
+      ? [
+          {
+            line: section.bullets[MAX_CRITERIA]!.line,
+            message: `the section has ${section.bullets.length} bullets; a criteria set holds at most ${MAX_CRITERIA}`,
+          },
+        ]
+      : []),
+    ...section.bullets
+      .filter((bullet) => bullet.text.length > MAX_TEXT)
+      .map((bullet) => ({
+        line: bullet.line,
+        message: `a bullet of ${bullet.text.length} characters is longer than a criterion's text may be (${MAX_TEXT})`,
+      })),
   ];
   if (problems.length > 0) {
     for (const problem of problems) io.stderr(`${name}:${problem.line}:1: ${problem.message}\n`);
@@ -47,14 +61,19 @@ export async function importCriteriaCommand(reference: string, options: ImportCo
   const baseId = idFromName(loaded.url ?? name);
   const yaml = importedSetYaml(section, {
     id: options.id ?? (several ? `${baseId}-${idFromName(section.name)}`.slice(0, 64).replace(/-+$/, '') : baseId),
-    title: options.title ?? (several && loaded.page.title ? `${loaded.page.title}: ${section.name}` : (loaded.page.title ?? section.name)),
+    title:
+      options.title ??
+      (several && loaded.page.title ? `${loaded.page.title}: ${section.name}` : (loaded.page.title ?? section.name)),
     source: options.source ?? (loaded.url as string),
     revision: options.revision ?? today(),
     ...(loaded.url ? { upstream: loaded.url } : {}),
   });
   // The importer's own output must load: anything else is a bug, not the user's problem.
   const check = parseCriteria('imported set', yaml);
-  if (!check.ok) throw new Error(`criteria import wrote a set that does not load: ${check.problems.map((problem) => problem.message).join('; ')}`);
+  if (!check.ok)
+    throw new Error(
+      `criteria import wrote a set that does not load: ${check.problems.map((problem) => problem.message).join('; ')}`,
+    );
   if (options.output === undefined) {
     io.stdout(yaml);
     return 0;
@@ -63,7 +82,9 @@ export async function importCriteriaCommand(reference: string, options: ImportCo
     await writeFile(options.output, yaml, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
-    io.stderr(`error: ${code === 'EEXIST' ? `${options.output} already exists; pass --force to overwrite it` : `cannot write ${options.output}: ${(error as Error).message}`}\n`);
+    io.stderr(
+      `error: ${code === 'EEXIST' ? `${options.output} already exists; pass --force to overwrite it` : `cannot write ${options.output}: ${(error as Error).message}`}\n`,
+    );
     return 2;
   }
   io.stderr(`wrote ${options.output}: ${section.bullets.length} criteria, each a todo check to write\n`);
@@ -71,11 +92,16 @@ export async function importCriteriaCommand(reference: string, options: ImportCo
 }
 
 function checkOptions(reference: string, options: ImportCommandOptions): string | undefined {
-  if (options.source === undefined && !/^https?:\/\//i.test(reference)) return 'give the public URL of the page with --source <url> (it becomes the set\'s source)';
-  if (options.source !== undefined && !httpUrl.safeParse(options.source).success) return `--source ${options.source}: expected an http(s) URL`;
-  if (options.revision !== undefined && !isoDate.safeParse(options.revision).success) return `--revision ${options.revision}: expected a calendar date as YYYY-MM-DD`;
-  if (options.id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(options.id)) return `--id ${options.id}: expected a lower-case id of letters, digits and hyphens`;
-  if (options.id === undefined && !idFromName(reference)) return 'give the set an id with --id <id> (none can be made from the file name)';
+  if (options.source === undefined && !/^https?:\/\//i.test(reference))
+    return "give the public URL of the page with --source <url> (it becomes the set's source)";
+  if (options.source !== undefined && !httpUrl.safeParse(options.source).success)
+    return `--source ${options.source}: expected an http(s) URL`;
+  if (options.revision !== undefined && !isoDate.safeParse(options.revision).success)
+    return `--revision ${options.revision}: expected a calendar date as YYYY-MM-DD`;
+  if (options.id !== undefined && !/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(options.id))
+    return `--id ${options.id}: expected a lower-case id of letters, digits and hyphens`;
+  if (options.id === undefined && !idFromName(reference))
+    return 'give the set an id with --id <id> (none can be made from the file name)';
   return undefined;
 }
 

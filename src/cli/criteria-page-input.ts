@@ -20,7 +20,12 @@ export interface LoadedSection {
  * Reads a criteria page (file, URL or `-`) and picks its criteria section, printing any problem as
  * file:line:column. The markdown modules (and marked) are imported here, only by the commands that read pages.
  */
-export async function loadCriteriaSection(reference: string, options: PageInputOptions, limits: Partial<Limits>, io: Io): Promise<LoadedSection | undefined> {
+export async function loadCriteriaSection(
+  reference: string,
+  options: PageInputOptions,
+  limits: Partial<Limits>,
+  io: Io,
+): Promise<LoadedSection | undefined> {
   const [{ readPage }, { loadLexer }, { readCriteriaPage, PageShapeError }, { pickSection }] = await Promise.all([
     import('../sync/read-page.js'),
     import('../sync/markdown.js'),

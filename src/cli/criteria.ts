@@ -13,7 +13,11 @@ import { registerSync } from './sync.js';
 export type InfoFormat = 'text' | 'json';
 
 /** `pgcheck criteria [id-or-path...]`: the installed sets, or the ones named. */
-export async function listCriteriaCommand(references: string[], options: { format: InfoFormat }, io: Io): Promise<number> {
+export async function listCriteriaCommand(
+  references: string[],
+  options: { format: InfoFormat },
+  io: Io,
+): Promise<number> {
   // Loaded on demand, as each command's own modules are (src/cli/main.ts).
   const { CriteriaCatalog, summarizeCriteriaSet } = await import('../run/criteria-info.js');
   const catalog = new CriteriaCatalog();
@@ -37,7 +41,10 @@ const SUBCOMMANDS = ['list', 'show'];
  * `list` is the default, so `criteria shwo x` would list sets named "shwo" and "x": a first argument
  * that names no installed set and no file but is a near miss of a subcommand is taken for a typo.
  */
-function mistypedSubcommand(first: string | undefined, catalog: CriteriaCatalog): { typed: string; meant: string } | undefined {
+function mistypedSubcommand(
+  first: string | undefined,
+  catalog: CriteriaCatalog,
+): { typed: string; meant: string } | undefined {
   if (first === undefined || looksLikePath(first) || catalog.installedIds().includes(first)) return undefined;
   const meant = closest(first, SUBCOMMANDS);
   return meant === undefined ? undefined : { typed: first, meant };
@@ -68,7 +75,11 @@ function shownFile<T extends { file: string }>(info: T): T {
   return shown && !shown.startsWith('..') && !isAbsolute(shown) ? { ...info, file: shown.split(sep).join('/') } : info;
 }
 
-async function loadAll(catalog: CriteriaCatalog, references: string[], io: Io): Promise<{ loaded: CriteriaSet[]; failed: boolean }> {
+async function loadAll(
+  catalog: CriteriaCatalog,
+  references: string[],
+  io: Io,
+): Promise<{ loaded: CriteriaSet[]; failed: boolean }> {
   const loaded: CriteriaSet[] = [];
   let failed = false;
   for (const reference of references) {
@@ -85,10 +96,21 @@ async function loadAll(catalog: CriteriaCatalog, references: string[], io: Io): 
 function listText(summaries: CriteriaSetSummary[]): string {
   const rows = [
     ['id', 'title', 'minimum', 'best-case', 'source'],
-    ...summaries.map((set) => [set.id, terminalText(set.title), String(set.minimum), String(set.best_case), terminalText(set.source)]),
+    ...summaries.map((set) => [
+      set.id,
+      terminalText(set.title),
+      String(set.minimum),
+      String(set.best_case),
+      terminalText(set.source),
+    ]),
   ];
   const widths = rows[0]!.map((_, column) => Math.max(...rows.map((row) => row[column]!.length)));
-  return rows.map((row) => `${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')}\n`).join('');
+  return rows
+    .map(
+      (row) =>
+        `${row.map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ')}\n`,
+    )
+    .join('');
 }
 
 const WIDTH = 100;
@@ -106,12 +128,22 @@ function showText(set: CriteriaSetDetails): string {
   if (set.description) lines.push('', ...wrap(set.description, 0));
   if (set.facts) {
     lines.push('', `facts (${set.facts.length} declared; a manifest may give only these)`);
-    for (const fact of set.facts) lines.push(`  ${fact.name}: ${terminalText(fact.type)}`, ...wrap(fact.text, 4).map((line, index) => (index === 0 ? `    ${line}` : line)));
+    for (const fact of set.facts)
+      lines.push(
+        `  ${fact.name}: ${terminalText(fact.type)}`,
+        ...wrap(fact.text, 4).map((line, index) => (index === 0 ? `    ${line}` : line)),
+      );
   }
   for (const criterion of set.criteria) {
     lines.push('', `${criterion.id} (${criterion.level}${criterion.from ? `, from ${criterion.from}` : ''})`);
     lines.push(field('text', criterion.text, 2), field('judged', criterion.judged, 2));
-    lines.push(field('applies', criterion.applies_when ? `when ${criterion.applies_when}; otherwise not applicable` : 'always', 2));
+    lines.push(
+      field(
+        'applies',
+        criterion.applies_when ? `when ${criterion.applies_when}; otherwise not applicable` : 'always',
+        2,
+      ),
+    );
     lines.push(field('check', criterion.check, 2));
     if (criterion.evidence) lines.push(field('evidence', 'required: each claim the check relies on needs a source', 2));
     if (criterion.help) lines.push(field('help', criterion.help, 2));
@@ -142,15 +174,23 @@ function wrap(text: string, indent: number): string[] {
 
 export function registerCriteria(program: Command, io: Io, setExitCode: (code: number) => void): void {
   const format = () => new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text');
-  const criteria = program.command('criteria').description('list the installed criteria sets, or show one criterion by criterion');
+  const criteria = program
+    .command('criteria')
+    .description('list the installed criteria sets, or show one criterion by criterion');
   acceptNoColor(criteria);
   acceptNoColor(criteria.command('list', { isDefault: true }))
-    .description('list criteria sets: id, title, number of minimum and best-case criteria, source (default: the installed ones)')
+    .description(
+      'list criteria sets: id, title, number of minimum and best-case criteria, source (default: the installed ones)',
+    )
     .argument('[ids-or-paths...]', 'installed ids or paths of criteria files')
     .addOption(format())
-    .action(async (references: string[], options: { format: InfoFormat }) => setExitCode(await listCriteriaCommand(references, options, io)));
+    .action(async (references: string[], options: { format: InfoFormat }) =>
+      setExitCode(await listCriteriaCommand(references, options, io)),
+    );
   acceptNoColor(criteria.command('show'))
-    .description('print each criterion of a set: text, level, how it is judged, when it applies, its check in plain words')
+    .description(
+      'print each criterion of a set: text, level, how it is judged, when it applies, its check in plain words',
+    )
     .argument('[id-or-path]', 'installed id or path of a criteria file')
     .option('-c, --criteria <id-or-path>', 'the same, as an option')
     .addOption(format())

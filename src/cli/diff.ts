@@ -16,11 +16,21 @@ export interface DiffCommandOptions {
 const DEFAULT_MAX_REPORT_BYTES = 64 * 1024 * 1024;
 
 /** `pgcheck diff <old.json> <new.json>`: what changed between two evaluate reports. */
-export async function diffCommand(oldFile: string, newFile: string, options: DiffCommandOptions, io: Io): Promise<number> {
-  const [{ diffReports, diffExitCode }, { diffFormatters }] = await Promise.all([import('../sync/diff.js'), import('../sync/diff-format/registry.js')]);
+export async function diffCommand(
+  oldFile: string,
+  newFile: string,
+  options: DiffCommandOptions,
+  io: Io,
+): Promise<number> {
+  const [{ diffReports, diffExitCode }, { diffFormatters }] = await Promise.all([
+    import('../sync/diff.js'),
+    import('../sync/diff-format/registry.js'),
+  ]);
   const formatter = diffFormatters.get(options.format);
   if (!formatter) throw new Error(`unregistered format ${options.format}`);
-  const reports = await Promise.all([oldFile, newFile].map((file) => readReport(file, options.maxFileSize ?? DEFAULT_MAX_REPORT_BYTES)));
+  const reports = await Promise.all(
+    [oldFile, newFile].map((file) => readReport(file, options.maxFileSize ?? DEFAULT_MAX_REPORT_BYTES)),
+  );
   const problems = reports.flatMap((report) => ('problem' in report ? [report.problem] : []));
   if (problems.length > 0) {
     printProblems(io, problems);
@@ -34,12 +44,15 @@ export async function diffCommand(oldFile: string, newFile: string, options: Dif
 
 async function readReport(file: string, maxFileBytes: number): Promise<{ report: DiffInput } | { problem: Problem }> {
   const read = await readText(file, { maxFileBytes });
-  if ('problem' in read) return { problem: { ...read.problem, message: read.problem.message.replace('YAML text', 'JSON text') } };
+  if ('problem' in read)
+    return { problem: { ...read.problem, message: read.problem.message.replace('YAML text', 'JSON text') } };
   let value: unknown;
   try {
     value = JSON.parse(read.text);
   } catch (error) {
-    return { problem: { file, ...jsonErrorPosition(read.text, error), message: `not valid JSON: ${jsonErrorText(error)}` } };
+    return {
+      problem: { file, ...jsonErrorPosition(read.text, error), message: `not valid JSON: ${jsonErrorText(error)}` },
+    };
   }
   const { reportRefusal, diffInputSchema } = await import('../sync/diff.js');
   const refusal = reportRefusal(value);
@@ -48,7 +61,13 @@ async function readReport(file: string, maxFileBytes: number): Promise<{ report:
   if (!parsed.success) {
     const issue = parsed.error.issues[0]!;
     const path = issue.path.filter((segment): segment is string | number => typeof segment !== 'symbol');
-    return { problem: { file, ...positionIn(file, read.text, path), message: `not a report of pgcheck evaluate: ${formatPath(path)}${issue.message}` } };
+    return {
+      problem: {
+        file,
+        ...positionIn(file, read.text, path),
+        message: `not a report of pgcheck evaluate: ${formatPath(path)}${issue.message}`,
+      },
+    };
   }
   return { report: parsed.data };
 }
@@ -81,10 +100,16 @@ function jsonErrorText(error: unknown): string {
 export function registerDiff(program: Command, io: Io, setExitCode: (code: number) => void): void {
   program
     .command('diff')
-    .description('what changed between two evaluate reports (--format json): candidates added or removed, verdicts and results changed')
+    .description(
+      'what changed between two evaluate reports (--format json): candidates added or removed, verdicts and results changed',
+    )
     .argument('<old>', 'the earlier report (pgcheck evaluate --format json)')
     .argument('<new>', 'the later report')
-    .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'))
+    .addOption(
+      new Option('-f, --format <format>', 'output format').choices(['table', 'json', 'markdown']).default('table'),
+    )
     .addOption(new Option('--max-file-size <size>', 'largest report read (default: 64 MiB)').argParser(parseSizeOption))
-    .action(async (oldFile: string, newFile: string, options: DiffCommandOptions) => setExitCode(await diffCommand(oldFile, newFile, options, io)));
+    .action(async (oldFile: string, newFile: string, options: DiffCommandOptions) =>
+      setExitCode(await diffCommand(oldFile, newFile, options, io)),
+    );
 }

@@ -24,17 +24,28 @@ export interface EvaluateCommandOptions {
 }
 
 /** `evaluate` (one table per candidate) and `compare` (one matrix): same inputs, options and exit codes. */
-export async function evaluateCommand(paths: string[], options: EvaluateCommandOptions, io: Io, view: 'evaluate' | 'compare' = 'evaluate'): Promise<number> {
+export async function evaluateCommand(
+  paths: string[],
+  options: EvaluateCommandOptions,
+  io: Io,
+  view: 'evaluate' | 'compare' = 'evaluate',
+): Promise<number> {
   const formatter = formatters.get(options.format);
   if (!formatter) throw new Error(`unregistered format ${options.format}`);
   if (!(await prepareReports(options.report ?? [], io))) return 2;
-  let report;
+  let report: Report;
   const progress = progressOn(io);
   const color = useColor(options.color, io.env, io.stdoutIsTTY);
   const staleFails = options.failOn?.includes('stale') === true;
-  const formatOptions: FormatOptions = { color, quiet: options.quiet === true, staleFails, ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}) };
+  const formatOptions: FormatOptions = {
+    color,
+    quiet: options.quiet === true,
+    staleFails,
+    ...(io.stdoutIsTTY && io.columns ? { width: io.columns } : {}),
+  };
   // Written as evaluated unless something needs the whole report (or a progress line shares the terminal).
-  const stream = view === 'evaluate' && !options.quiet && !options.report?.length && !progress ? formatter.stream : undefined;
+  const stream =
+    view === 'evaluate' && !options.quiet && !options.report?.length && !progress ? formatter.stream : undefined;
   try {
     report = await evaluateFiles(paths, {
       ...(stream ? { onCandidate: (candidate) => io.stdout(stream.candidate(candidate, formatOptions)) } : {}),
@@ -58,7 +69,9 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
   }
   printProblems(io, report.errors);
   printProblems(io, report.warnings, 'warning: ');
-  const quoting = [formatter, ...(options.report ?? []).map((target) => target.formatter)].some((chosen) => chosen.quotesFiles);
+  const quoting = [formatter, ...(options.report ?? []).map((target) => target.formatter)].some(
+    (chosen) => chosen.quotesFiles,
+  );
   if (quoting) formatOptions.artifacts = readArtifacts(reportFiles(report), limitsFromOptions(options));
   if (stream) io.stdout(stream.end(report, formatOptions));
   else if (view === 'compare' && formatter.renderCompare) io.stdout(formatter.renderCompare(report, formatOptions));
@@ -69,5 +82,9 @@ export async function evaluateCommand(paths: string[], options: EvaluateCommandO
 
 /** Every file a report names, for the formats that quote them. */
 function reportFiles(report: Report): string[] {
-  return [...report.candidates.map((candidate) => candidate.file), ...report.errors.map((problem) => problem.file), ...report.warnings.map((problem) => problem.file)];
+  return [
+    ...report.candidates.map((candidate) => candidate.file),
+    ...report.errors.map((problem) => problem.file),
+    ...report.warnings.map((problem) => problem.file),
+  ];
 }

@@ -19,7 +19,9 @@ export async function initCommand(file: string | undefined, options: InitManifes
     return 0;
   }
   const shown = terminalText(result.file);
-  io.stdout(`wrote ${shown}\nnext: fill in what public sources confirm, then run pgcheck validate ${shown} and pgcheck evaluate ${shown}\n`);
+  io.stdout(
+    `wrote ${shown}\nnext: fill in what public sources confirm, then run pgcheck validate ${shown} and pgcheck evaluate ${shown}\n`,
+  );
   return 0;
 }
 
@@ -33,7 +35,9 @@ export function registerInit(program: Command, io: Io, setExitCode: (code: numbe
     .addOption(criteriaDirOption())
     .option('--force', 'overwrite the file if it exists');
   acceptNoColor(command).action(
-    async (file: string | undefined, { criteriaDir, ...options }: Omit<InitManifestOptions, 'criteriaDir'> & { criteriaDir: string[] }) =>
-      setExitCode(await initCommand(file, { ...options, criteriaDirs: criteriaDir }, io)),
+    async (
+      file: string | undefined,
+      { criteriaDir, ...options }: Omit<InitManifestOptions, 'criteriaDir'> & { criteriaDir: string[] },
+    ) => setExitCode(await initCommand(file, { ...options, criteriaDirs: criteriaDir }, io)),
   );
 }

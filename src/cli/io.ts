@@ -31,5 +31,6 @@ export const processIo: Io = {
 };
 
 export function printProblems(io: Io, problems: readonly Problem[], label = ''): void {
-  for (const problem of problems) io.stderr(`${terminalText(formatProblem({ ...problem, message: label + problem.message }))}\n`);
+  for (const problem of problems)
+    io.stderr(`${terminalText(formatProblem({ ...problem, message: label + problem.message }))}\n`);
 }

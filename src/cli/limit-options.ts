@@ -3,12 +3,21 @@ import { defaultLimits, type Limits, limitFlags } from '../load/limits.js';
 import { sizeText } from '../load/read-file.js';
 
 const SIZE = /^(\d+)\s*(b|k|kb|kib|m|mb|mib)?$/i;
-const UNIT: Record<string, number> = { b: 1, k: 1024, kb: 1024, kib: 1024, m: 1024 * 1024, mb: 1024 * 1024, mib: 1024 * 1024 };
+const UNIT: Record<string, number> = {
+  b: 1,
+  k: 1024,
+  kb: 1024,
+  kib: 1024,
+  m: 1024 * 1024,
+  mb: 1024 * 1024,
+  mib: 1024 * 1024,
+};
 
 /** A whole number of at least 1; a limit of 0 would refuse everything. */
 export function parseCount(value: string): number {
   const count = /^\d+$/.test(value.trim()) ? Number(value) : Number.NaN;
-  if (!Number.isSafeInteger(count) || count < 1) throw new InvalidArgumentError('expected a whole number of at least 1.');
+  if (!Number.isSafeInteger(count) || count < 1)
+    throw new InvalidArgumentError('expected a whole number of at least 1.');
   return count;
 }
 
@@ -17,7 +26,8 @@ export function parseSize(value: string): number {
   const match = SIZE.exec(value.trim());
   const bytes = match ? Number(match[1]) * (UNIT[(match[2] ?? 'b').toLowerCase()] ?? Number.NaN) : Number.NaN;
   // Buffers are capped near 2 GiB; more than that is never a sensible manifest size.
-  if (!Number.isSafeInteger(bytes) || bytes < 1 || bytes > 1024 * 1024 * 1024) throw new InvalidArgumentError('expected a size such as 1048576, 512KiB or 2MiB (at most 1024MiB).');
+  if (!Number.isSafeInteger(bytes) || bytes < 1 || bytes > 1024 * 1024 * 1024)
+    throw new InvalidArgumentError('expected a size such as 1048576, 512KiB or 2MiB (at most 1024MiB).');
   return bytes;
 }
 
@@ -36,7 +46,10 @@ const LIMITS_NOTE =
 export function addLimitOptions(command: Command): Command {
   for (const key of Object.keys(limitFlags) as (keyof Limits)[]) {
     const { flag, what } = limitFlags[key];
-    const option = new Option(`${flag} <${key === 'maxFileBytes' ? 'size' : 'n'}>`, `${what} (default: ${defaults[key]})`)
+    const option = new Option(
+      `${flag} <${key === 'maxFileBytes' ? 'size' : 'n'}>`,
+      `${what} (default: ${defaults[key]})`,
+    )
       .argParser(key === 'maxFileBytes' ? parseSize : parseCount)
       .helpGroup('Input limits:');
     command.addOption(option);

@@ -18,9 +18,11 @@ export function parseReportTarget(value: string, previous: ReportTarget[] = []):
   const separator = value.indexOf('=');
   const name = value.slice(0, separator);
   const path = value.slice(separator + 1);
-  if (separator < 1 || path === '') throw new InvalidArgumentError(`expected <format>=<path>, e.g. junit=out/junit.xml.`);
+  if (separator < 1 || path === '')
+    throw new InvalidArgumentError(`expected <format>=<path>, e.g. junit=out/junit.xml.`);
   const formatter = formatters.get(name);
-  if (!formatter) throw new InvalidArgumentError(`unknown format "${name}"; choose one of ${[...formatters.keys()].join(', ')}.`);
+  if (!formatter)
+    throw new InvalidArgumentError(`unknown format "${name}"; choose one of ${[...formatters.keys()].join(', ')}.`);
   return [...previous, { formatter, path }];
 }
 
@@ -43,7 +45,13 @@ export async function prepareReports(targets: readonly ReportTarget[], io: Io): 
  * Writes each extra report (creating parent directories), always the full report without colour.
  * Returns false when one could not be written, after saying why on stderr.
  */
-export async function writeReports(targets: readonly ReportTarget[], report: Report, view: 'evaluate' | 'compare', io: Io, artifacts?: Artifacts): Promise<boolean> {
+export async function writeReports(
+  targets: readonly ReportTarget[],
+  report: Report,
+  view: 'evaluate' | 'compare',
+  io: Io,
+  artifacts?: Artifacts,
+): Promise<boolean> {
   let ok = true;
   for (const { formatter, path } of targets) {
     const render = view === 'compare' && formatter.renderCompare ? formatter.renderCompare : formatter.render;
@@ -53,7 +61,9 @@ export async function writeReports(targets: readonly ReportTarget[], report: Rep
       await writeFile(path, render(report, { color: false, ...(artifacts ? { artifacts } : {}) }));
     } catch (error) {
       const reason = (error instanceof Error ? error.message : String(error)).split('\n')[0] ?? '';
-      io.stderr(`error: --report ${formatter.name}=${terminalText(path)}: cannot write the report (${terminalText(reason)})\n`);
+      io.stderr(
+        `error: --report ${formatter.name}=${terminalText(path)}: cannot write the report (${terminalText(reason)})\n`,
+      );
       ok = false;
     }
   }

@@ -15,25 +15,44 @@ export function registerSync(criteria: Command, io: Io, setExitCode: (code: numb
     .option('--title <title>', 'title of the set (default: the page title)')
     .option('--source <url>', 'the public URL of the page (default: the URL read)')
     .option('--revision <date>', 'date of the page revision, YYYY-MM-DD (default: today)')
-    .option('--section <heading>', 'the criteria section to import, by the heading it is under, when the page has several')
+    .option(
+      '--section <heading>',
+      'the criteria section to import, by the heading it is under, when the page has several',
+    )
     .option('-o, --output <file>', 'write the set to this file instead of stdout')
     .option('--force', 'overwrite the output file if it exists');
-  addPageOptions(importCommand).action(async (page: string, options: ImportCommandOptions) => setExitCode(await importCriteriaCommand(page, options, io)));
+  addPageOptions(importCommand).action(async (page: string, options: ImportCommandOptions) =>
+    setExitCode(await importCriteriaCommand(page, options, io)),
+  );
 
   const drift = criteria
     .command('drift')
-    .description("compare a criteria set with the page it came from: each criterion unchanged, reworded, moved or removed, and bullets added")
+    .description(
+      'compare a criteria set with the page it came from: each criterion unchanged, reworded, moved or removed, and bullets added',
+    )
     .argument('<set>', 'installed id or path of a criteria file')
-    .option('--upstream <page>', "the page (markdown file or URL of its markdown) to compare with (default: the set's upstream)")
-    .option('--section <heading>', 'the criteria section to compare with, by the heading it is under, when the page has several')
+    .option(
+      '--upstream <page>',
+      "the page (markdown file or URL of its markdown) to compare with (default: the set's upstream)",
+    )
+    .option(
+      '--section <heading>',
+      'the criteria section to compare with, by the heading it is under, when the page has several',
+    )
     .addOption(new Option('-f, --format <format>', 'output format').choices(['table', 'json']).default('table'));
-  addPageOptions(drift).action(async (set: string, options: DriftCommandOptions) => setExitCode(await driftCommand(set, options, io)));
+  addPageOptions(drift).action(async (set: string, options: DriftCommandOptions) =>
+    setExitCode(await driftCommand(set, options, io)),
+  );
 }
 
 /** How a page is fetched when a URL is given: verify's client, limits and guard. */
 export function addPageOptions(command: Command): Command {
   command
-    .addOption(new Option('--timeout <seconds>', 'connect, headers and body-idle timeout when fetching a URL').argParser(parseSeconds).default(10))
+    .addOption(
+      new Option('--timeout <seconds>', 'connect, headers and body-idle timeout when fetching a URL')
+        .argParser(parseSeconds)
+        .default(10),
+    )
     .option('--allow-private-network', 'also fetch from loopback, private and other non-public addresses');
   return addLimitOptions(command);
 }

@@ -37,7 +37,12 @@ export async function validateCommand(paths: string[], options: ValidateCommandO
   if (options.format === 'json') {
     io.stdout(`${JSON.stringify({ tool: 'pgcheck', version: packageVersion(), ...validation }, null, 2)}\n`);
   } else if (!options.quiet) {
-    io.stdout(validation.files.filter((file) => file.valid).map((file) => `ok  ${terminalText(file.file)} (${describe(file)})\n`).join(''));
+    io.stdout(
+      validation.files
+        .filter((file) => file.valid)
+        .map((file) => `ok  ${terminalText(file.file)} (${describe(file)})\n`)
+        .join(''),
+    );
     io.stdout(`${summaryLine(validation)}\n`);
   }
   return validation.summary.invalid > 0 ? 2 : 0;
@@ -58,11 +63,15 @@ function summaryLine(validation: Validation): string {
 export function registerValidate(program: Command, io: Io, setExitCode: (code: number) => void): void {
   const command = program
     .command('validate')
-    .description('check manifests and criteria files without evaluating (files, or directories searched for *.yaml/*.yml)')
+    .description(
+      'check manifests and criteria files without evaluating (files, or directories searched for *.yaml/*.yml)',
+    )
     .argument('<paths...>', 'manifest or criteria files, or directories')
     .option('-c, --criteria <id-or-path>', 'a criteria set manifests may name in `category` besides the installed ones')
     .addOption(criteriaDirOption())
     .addOption(new Option('-f, --format <format>', 'output format').choices(['text', 'json']).default('text'))
     .option('-q, --quiet', 'print only problems');
-  addLimitOptions(acceptNoColor(command)).action(async (paths: string[], options: ValidateCommandOptions) => setExitCode(await validateCommand(paths, options, io)));
+  addLimitOptions(acceptNoColor(command)).action(async (paths: string[], options: ValidateCommandOptions) =>
+    setExitCode(await validateCommand(paths, options, io)),
+  );
 }

@@ -6,14 +6,16 @@ import { DURATION_SYNTAX, type Duration, parseDuration } from '../verify/duratio
 
 export function parseSeconds(text: string): number {
   const value = Number(text);
-  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value > 600) throw new InvalidArgumentError('expected a number of seconds above 0, at most 600.');
+  if (!/^\d+(\.\d+)?$/.test(text.trim()) || !(value > 0) || value > 600)
+    throw new InvalidArgumentError('expected a number of seconds above 0, at most 600.');
   return value;
 }
 
 export function parseCount(max: number): (text: string) => number {
   return (text) => {
     const value = Number(text);
-    if (!/^\d+$/.test(text.trim()) || value < 1 || value > max) throw new InvalidArgumentError(`expected a whole number from 1 to ${max}.`);
+    if (!/^\d+$/.test(text.trim()) || value < 1 || value > max)
+      throw new InvalidArgumentError(`expected a whole number from 1 to ${max}.`);
     return value;
   };
 }
@@ -31,6 +33,7 @@ export function parseApiBase(text: string): string {
   } catch {
     throw new InvalidArgumentError('expected an http(s) URL, e.g. https://api.github.com.');
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidArgumentError('expected an http(s) URL, e.g. https://api.github.com.');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:')
+    throw new InvalidArgumentError('expected an http(s) URL, e.g. https://api.github.com.');
   return url.href;
 }

@@ -58,7 +58,11 @@ export async function verifyCommand(paths: string[], options: VerifyCommandOptio
     }
     const color = useColor(options.color, io.env, io.stdoutIsTTY);
     const formatOptions: FormatOptions = io.stdoutIsTTY && io.columns ? { color, width: io.columns } : { color };
-    if (formatter.quotesFiles) formatOptions.artifacts = readArtifacts([...report.candidates.map((candidate) => candidate.file), ...report.errors.map((problem) => problem.file)], limitsFromOptions(options));
+    if (formatter.quotesFiles)
+      formatOptions.artifacts = readArtifacts(
+        [...report.candidates.map((candidate) => candidate.file), ...report.errors.map((problem) => problem.file)],
+        limitsFromOptions(options),
+      );
     io.stdout(formatter.render(report, formatOptions));
     return verifyExitCode(report);
   } finally {

@@ -7,6 +7,7 @@ import type { CompiledCheck } from '../operators/operator.js';
 export function describeCheck(check: CompiledCheck): string {
   const text = check.operator.describe(check.options, check.children.map(describeCheck));
   const { path, absent } = (check.options ?? {}) as { path?: unknown; absent?: unknown };
-  if (typeof path === 'string' && (absent === 'pass' || absent === 'fail')) return `${text} (${absent === 'pass' ? 'passes' : 'fails'} when ${path} is not given)`;
+  if (typeof path === 'string' && (absent === 'pass' || absent === 'fail'))
+    return `${text} (${absent === 'pass' ? 'passes' : 'fails'} when ${path} is not given)`;
   return text;
 }

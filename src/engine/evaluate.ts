@@ -58,14 +58,19 @@ export function evaluateManifest(set: CriteriaSet, manifest: unknown, options: E
     const subjects = subjectsOf(manifest, result.reads, { factByFact: set.facts !== undefined });
     const sourced = criterion.evidenceRequired || options.requireEvidence ? withEvidence(result, subjects) : result;
     // An unknown result decides nothing, so there is no verdict for old evidence to undermine.
-    const stale = cutoff !== undefined && sourced.status !== 'unknown' ? stalenessOf(subjects, cutoff, options.asOf as string, set.max_age as string) : undefined;
+    const stale =
+      cutoff !== undefined && sourced.status !== 'unknown'
+        ? stalenessOf(subjects, cutoff, options.asOf as string, set.max_age as string)
+        : undefined;
     if (stale) sourced.stale = stale;
     sourced.sources = sourceUrls(subjects);
     return sourced;
   });
   const waivers = options.asOf && options.waivers !== false ? waiversOf(manifest) : [];
   const { results, notes } =
-    waivers.length > 0 && options.asOf ? applyWaivers(checked, waivers, { asOf: options.asOf, criteria: set.id }) : { results: checked, notes: [] };
+    waivers.length > 0 && options.asOf
+      ? applyWaivers(checked, waivers, { asOf: options.asOf, criteria: set.id })
+      : { results: checked, notes: [] };
   return { criteria: set.id, verdict: verdictOf(results), bestCase: bestCaseOf(results), results, waiverNotes: notes };
 }
 
@@ -74,14 +79,34 @@ function withEvidence(result: CriterionResult, subjects: Subject[]): CriterionRe
   const unsourced = subjects.filter((subject) => !subject.sourced);
   const [first] = unsourced;
   if (result.status === 'unknown' || !first) return result;
-  const finding: Finding = { code: 'no-source', subjects: unsourced.map((subject) => subject.name), claim: result.finding };
-  return resultOf(result.criterion, result.level, { status: 'unknown', finding, path: first.path, reads: result.reads });
+  const finding: Finding = {
+    code: 'no-source',
+    subjects: unsourced.map((subject) => subject.name),
+    claim: result.finding,
+  };
+  return resultOf(result.criterion, result.level, {
+    status: 'unknown',
+    finding,
+    path: first.path,
+    reads: result.reads,
+  });
 }
 
-function stalenessOf(subjects: Subject[], cutoff: string, asOf: string, maxAge: string): { reason: string } | undefined {
+function stalenessOf(
+  subjects: Subject[],
+  cutoff: string,
+  asOf: string,
+  maxAge: string,
+): { reason: string } | undefined {
   const old = subjects.filter((subject) => subject.checked === undefined || subject.checked < cutoff);
   if (old.length === 0) return undefined;
-  return { reason: describeStaleness({ maxAge, asOf, subjects: old.map(({ name, checked }) => (checked ? { name, checked } : { name })) }) };
+  return {
+    reason: describeStaleness({
+      maxAge,
+      asOf,
+      subjects: old.map(({ name, checked }) => (checked ? { name, checked } : { name })),
+    }),
+  };
 }
 
 // The same for every criterion of every manifest in a run; worth computing once in a batch.
@@ -116,7 +141,12 @@ export function evaluateCriterion(criterion: Criterion, manifest: unknown, asOf?
   const outcome = runCheck(criterion.check, manifest, [], asOf);
   // Whether the criterion applies is part of the result, so the condition's claims are relied on too.
   const reads = condition ? [...condition.reads, ...outcome.reads] : outcome.reads;
-  return resultOf(criterion.id, criterion.level, { status: outcome.status, finding: outcome.finding, path: outcome.path, reads });
+  return resultOf(criterion.id, criterion.level, {
+    status: outcome.status,
+    finding: outcome.finding,
+    path: outcome.path,
+    reads,
+  });
 }
 
 /**

@@ -32,12 +32,19 @@ interface ManifestView {
  * The subjects of the claims behind a result, one per subject. Only values the manifest gives are
  * claims: a path that is not given is "not known", which the check has already judged.
  */
-export function subjectsOf(manifest: unknown, reads: readonly Path[], options: { factByFact?: boolean } = {}): Subject[] {
+export function subjectsOf(
+  manifest: unknown,
+  reads: readonly Path[],
+  options: { factByFact?: boolean } = {},
+): Subject[] {
   const subjects = new Map<string, Subject>();
   for (const path of reads) {
     if (!isGiven(manifest, path)) continue;
     const view = manifest as ManifestView & Record<string, unknown>;
-    const subject = options.factByFact && path[0] === 'facts' && path.length >= 2 ? factSubject(view, String(path[1])) : subjectOf(view, path);
+    const subject =
+      options.factByFact && path[0] === 'facts' && path.length >= 2
+        ? factSubject(view, String(path[1]))
+        : subjectOf(view, path);
     if (subject && !subjects.has(subject.name)) subjects.set(subject.name, subject);
   }
   return [...subjects.values()];
@@ -45,11 +52,13 @@ export function subjectsOf(manifest: unknown, reads: readonly Path[], options: {
 
 function subjectOf(manifest: ManifestView & Record<string, unknown>, path: Path): Subject | undefined {
   const [section, index] = path;
-  if (section === 'audits') return typeof index === 'number' ? auditSubject(manifest, index) : auditsListSubject(manifest);
+  if (section === 'audits')
+    return typeof index === 'number' ? auditSubject(manifest, index) : auditsListSubject(manifest);
   if (section === 'facts') return sectionSubject(manifest, 'facts', manifest.sources?.facts ?? []);
   const value = typeof section === 'string' ? manifest[section] : undefined;
   // Top-level scalars (name, homepage, reviewed) describe the manifest, not the tool's properties.
-  if (typeof section !== 'string' || value === null || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  if (typeof section !== 'string' || value === null || typeof value !== 'object' || Array.isArray(value))
+    return undefined;
   return sectionSubject(manifest, section, (value as { sources?: Source[] }).sources ?? []);
 }
 
@@ -59,20 +68,41 @@ function subjectOf(manifest: ManifestView & Record<string, unknown>, path: Path)
  */
 function factSubject(manifest: ManifestView, name: string): Subject {
   const given = manifest.facts?.[name];
-  const own = isLongForm(given) && Array.isArray(given.sources) && given.sources.length > 0 ? (given.sources as Source[]) : undefined;
+  const own =
+    isLongForm(given) && Array.isArray(given.sources) && given.sources.length > 0
+      ? (given.sources as Source[])
+      : undefined;
   const sources = own ?? manifest.sources?.facts ?? [];
-  return { name: `facts.${name}`, path: ['facts', name], sourced: sources.length > 0, urls: urlsOf(sources), ...dated(checkedOn(sources, manifest.reviewed)) };
+  return {
+    name: `facts.${name}`,
+    path: ['facts', name],
+    sourced: sources.length > 0,
+    urls: urlsOf(sources),
+    ...dated(checkedOn(sources, manifest.reviewed)),
+  };
 }
 
 function sectionSubject(manifest: ManifestView, name: string, sources: Source[]): Subject {
-  return { name, path: [name], sourced: sources.length > 0, urls: urlsOf(sources), ...dated(checkedOn(sources, manifest.reviewed)) };
+  return {
+    name,
+    path: [name],
+    sourced: sources.length > 0,
+    urls: urlsOf(sources),
+    ...dated(checkedOn(sources, manifest.reviewed)),
+  };
 }
 
 function auditSubject(manifest: ManifestView, index: number): Subject {
   const entry = manifest.audits?.[index] ?? {};
   const sources = entry.sources ?? [];
   const urls = [...(entry.report === undefined ? [] : [entry.report]), ...urlsOf(sources)];
-  return { name: `audits[${index}]`, path: ['audits', index], sourced: hasEvidence(entry), urls, ...dated(checkedOn(sources, manifest.reviewed)) };
+  return {
+    name: `audits[${index}]`,
+    path: ['audits', index],
+    sourced: hasEvidence(entry),
+    urls,
+    ...dated(checkedOn(sources, manifest.reviewed)),
+  };
 }
 
 /** The list as a whole ("these are the audits", or `[]`: "none is published") needs the top-level `sources.audits`, unless every entry has its own evidence. */
@@ -80,7 +110,13 @@ function auditsListSubject(manifest: ManifestView): Subject {
   const sources = manifest.sources?.audits ?? [];
   const entries = manifest.audits ?? [];
   const sourced = sources.length > 0 || (entries.length > 0 && entries.every(hasEvidence));
-  return { name: 'audits', path: ['audits'], sourced, urls: urlsOf(sources), ...dated(checkedOn(sources, manifest.reviewed)) };
+  return {
+    name: 'audits',
+    path: ['audits'],
+    sourced,
+    urls: urlsOf(sources),
+    ...dated(checkedOn(sources, manifest.reviewed)),
+  };
 }
 
 function urlsOf(sources: Source[]): string[] {
@@ -99,7 +135,11 @@ function hasEvidence(entry: { report?: string; sources?: Source[] }): boolean {
 /** The newest date any source was read on; a source without `retrieved` was read when the manifest was reviewed. */
 function checkedOn(sources: Source[], reviewed: string | undefined): string | undefined {
   if (sources.length === 0) return reviewed;
-  const dates = sources.map((source) => (typeof source === 'object' && source.retrieved) || reviewed).filter((date) => date !== undefined);
+  const dates = sources
+    .map((source) => (typeof source === 'object' && source.retrieved) || reviewed)
+    .filter((date) => date !== undefined);
+  // ISO dates compare as strings, which Math.max cannot do.
+  // biome-ignore lint/complexity/useMathMinMax: the values are YYYY-MM-DD strings, not numbers
   return dates.length === 0 ? undefined : dates.reduce((newest, date) => (date > newest ? date : newest));
 }
 

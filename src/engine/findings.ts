@@ -28,7 +28,13 @@ export interface OperatorFinding {
 
 export type Finding = EngineFinding | OperatorFinding;
 
-const engineCodes: ReadonlySet<string> = new Set(['absent', 'wrong-type', 'not-applicable', 'applicability-unknown', 'no-source']);
+const engineCodes: ReadonlySet<string> = new Set([
+  'absent',
+  'wrong-type',
+  'not-applicable',
+  'applicability-unknown',
+  'no-source',
+]);
 
 function isEngineFinding(finding: Finding): finding is EngineFinding {
   return engineCodes.has(finding.code);
@@ -81,7 +87,9 @@ export function describeStaleness(staleness: Staleness): string {
     byDate.set(key, [...(byDate.get(key) ?? []), subject.name]);
   }
   const parts = [...byDate].map(([date, names]) =>
-    date ? `${alternatives(names, 'and')} checked ${date}` : `${alternatives(names, 'and')} with no reviewed or retrieved date`,
+    date
+      ? `${alternatives(names, 'and')} checked ${date}`
+      : `${alternatives(names, 'and')} with no reviewed or retrieved date`,
   );
   return `evidence older than ${staleness.maxAge} on ${staleness.asOf}: ${parts.join('; ')}`;
 }

@@ -10,7 +10,12 @@ export interface Waiver {
 }
 
 /** The note for `waivers[index]` naming `criterion`, which is not among the set's criterion ids. */
-export function unknownCriterionNote(criterion: string, index: number, ids: readonly string[], criteria: string): WaiverNote {
+export function unknownCriterionNote(
+  criterion: string,
+  index: number,
+  ids: readonly string[],
+  criteria: string,
+): WaiverNote {
   const suggestion = closest(criterion, ids);
   return { code: 'unknown-criterion', index, criterion, criteria, ...(suggestion ? { suggestion } : {}) };
 }

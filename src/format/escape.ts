@@ -50,7 +50,9 @@ const URL_SAFE = /[^A-Za-z0-9\-._~:/?#[\]@!$&*+,;=%]/gu;
 export function safeUrl(url: string): string | undefined {
   if (!/^https?:\/\//i.test(url)) return undefined;
   return plainText(url).replace(URL_SAFE, (char) =>
-    char.charCodeAt(0) < 0x80 ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}` : encodeURIComponent(char),
+    char.charCodeAt(0) < 0x80
+      ? `%${char.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`
+      : encodeURIComponent(char),
   );
 }
 
@@ -59,6 +61,9 @@ const JSON_INVISIBLE = /[\u007f-\u009f\u200e\u200f\u2028\u2029\u202a-\u202e\u206
 
 /** Pretty JSON whose strings parse back unchanged but show bidi and C1 controls as \u escapes. */
 export function jsonText(value: unknown): string {
-  const text = JSON.stringify(value, null, 2).replace(JSON_INVISIBLE, (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  const text = JSON.stringify(value, null, 2).replace(
+    JSON_INVISIBLE,
+    (char) => `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
   return `${text}\n`;
 }

@@ -1,5 +1,5 @@
 import type { Problem } from '../load/problem.js';
-import type { CandidateReport, Report, ResultReport } from '../report/report.js';
+import type { CandidateReport, ResultReport } from '../report/report.js';
 import { githubMessage, githubProperty, plainText } from './escape.js';
 import type { Formatter } from './format.js';
 import { resultDetail } from './notes.js';
@@ -18,7 +18,9 @@ export const github: Formatter = {
   description: 'GitHub Actions annotations (::error file=...,line=...::), for workflow logs and pull requests',
   render: (report) => {
     const lines = [
-      ...report.candidates.flatMap((candidate) => candidate.results.flatMap((result) => resultCommand(candidate, result))),
+      ...report.candidates.flatMap((candidate) =>
+        candidate.results.flatMap((result) => resultCommand(candidate, result)),
+      ),
       ...report.errors.map((problem) => problemCommand('error', 'pgcheck: invalid input', problem)),
       ...report.warnings.map((problem) => problemCommand('warning', 'pgcheck: warning', problem)),
       summaryLine(report.summary),
@@ -43,11 +45,19 @@ function commandOf(result: ResultReport): Command | undefined {
 }
 
 function problemCommand(command: Command, title: string, problem: Problem): string {
-  return workflowCommand(command, { file: problem.file, line: problem.line, col: problem.column, title }, problem.message);
+  return workflowCommand(
+    command,
+    { file: problem.file, line: problem.line, col: problem.column, title },
+    problem.message,
+  );
 }
 
 /** One workflow command, its properties and message escaped as GitHub requires. */
-export function workflowCommand(command: Command, properties: Record<string, string | number>, message: string): string {
+export function workflowCommand(
+  command: Command,
+  properties: Record<string, string | number>,
+  message: string,
+): string {
   const props = Object.entries(properties)
     .map(([key, value]) => `${key}=${githubProperty(plainText(String(value)))}`)
     .join(',');

@@ -19,8 +19,10 @@ export interface GridOptions {
 export function grid(head: readonly string[], rows: readonly (readonly string[])[], options: GridOptions = {}): string {
   const widths = options.colWidths ? undefined : plainWidths([head, ...rows]);
   if (!widths) return cliTable3(head, rows, options);
-  const line = (left: string, middle: string, right: string) => `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}`;
-  const row = (cells: readonly string[]) => `│${cells.map((cell, index) => ` ${cell}${' '.repeat((widths[index] as number) - visibleLength(cell))} `).join('│')}│`;
+  const line = (left: string, middle: string, right: string) =>
+    `${left}${widths.map((width) => '─'.repeat(width + 2)).join(middle)}${right}`;
+  const row = (cells: readonly string[]) =>
+    `│${cells.map((cell, index) => ` ${cell}${' '.repeat((widths[index] as number) - visibleLength(cell))} `).join('│')}│`;
   const body = rows.length > 0 ? [line('├', '┼', '┤'), ...rows.map(row)] : [];
   return [line('┌', '┬', '┐'), row(head), ...body, line('└', '┴', '┘')].join('\n');
 }

@@ -36,8 +36,9 @@ function page(title: string, report: Report, options: FormatOptions): string {
     ...buildMatrices(report, { quiet: options.quiet, staleFails: options.staleFails }).map(matrixSection),
     ...report.candidates.map(candidateSection),
     criteriaSection(report),
-    ...problemSections(report).map(({ title: heading, problems }) =>
-      `<section class="${heading.toLowerCase()}"><h2>${heading}</h2><ul>${problems.map((p) => `<li>${h(`${p.file}:${p.line}:${p.column}`)}: ${h(p.message)}</li>`).join('')}</ul></section>`,
+    ...problemSections(report).map(
+      ({ title: heading, problems }) =>
+        `<section class="${heading.toLowerCase()}"><h2>${heading}</h2><ul>${problems.map((p) => `<li>${h(`${p.file}:${p.line}:${p.column}`)}: ${h(p.message)}</li>`).join('')}</ul></section>`,
     ),
   ];
   return `<!DOCTYPE html>
@@ -67,7 +68,11 @@ function matrixSection(matrix: Matrix): string {
   const rows = matrix.rows.map(
     (row) =>
       `<tr><th scope="row">${h(row.criterion)}</th><td>${row.level}</td>${row.cells
-        .map((cell) => (cell ? `<td class="${cell.status}">${h(statusText(cell))}<br><small>${h(cell.reason)}</small></td>` : `<td>${NO_RESULT}</td>`))
+        .map((cell) =>
+          cell
+            ? `<td class="${cell.status}">${h(statusText(cell))}<br><small>${h(cell.reason)}</small></td>`
+            : `<td>${NO_RESULT}</td>`,
+        )
         .join('')}</tr>`,
   );
   const verdicts = `<tr><th scope="row">verdict</th><td></td>${matrix.candidates.map((c) => `<td class="${c.verdict}"><strong>${c.verdict}</strong></td>`).join('')}</tr>`;
@@ -78,11 +83,14 @@ function matrixSection(matrix: Matrix): string {
 
 function candidateSection(candidate: CandidateReport): string {
   const rows = candidate.results.map((result) => {
-    const notes = resultNotes(result).map((note) => `<br><small>${h(note)}</small>`).join('');
+    const notes = resultNotes(result)
+      .map((note) => `<br><small>${h(note)}</small>`)
+      .join('');
     const sources = (result.sources ?? []).map((url) => link(url)).join('<br>');
     return `<tr><th scope="row">${h(result.criterion)}</th><td>${result.level}</td><td class="${result.status}">${h(statusText(result))}</td><td>${h(result.reason)}${notes}</td><td>${sources}</td></tr>`;
   });
-  const best = candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
+  const best =
+    candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
   const homepage = candidate.homepage === undefined ? '' : `<br>homepage: ${link(candidate.homepage)}`;
   return `<section class="candidate"><h2>${h(candidate.name)}</h2>
 <p>${h(candidate.file)}: <strong class="${candidate.verdict}">${candidate.verdict}</strong> against ${h(candidate.criteria)}${best}${homepage}</p>

@@ -1,5 +1,5 @@
 import { formatProblem, type Problem } from '../load/problem.js';
-import type { CandidateReport, Report, ResultReport } from '../report/report.js';
+import type { CandidateReport, ResultReport } from '../report/report.js';
 import { xmlText } from './escape.js';
 import type { Formatter } from './format.js';
 import { resultDetail } from './notes.js';
@@ -50,8 +50,14 @@ function resultCase(candidate: CandidateReport, result: ResultReport): { outcome
   const out = `<system-out>${xmlText(`${detail} at ${where}`)}</system-out>`;
   const body: Record<typeof result.status, [Outcome, string]> = {
     pass: ['pass', ''],
-    fail: ['failure', `<failure type="fail" message="${xmlText(result.reason)}">${xmlText(`${detail} at ${where}`)}</failure>`],
-    unknown: ['error', `<error type="unknown" message="${xmlText(result.reason)}">${xmlText(`could not be decided: ${detail} at ${where}`)}</error>`],
+    fail: [
+      'failure',
+      `<failure type="fail" message="${xmlText(result.reason)}">${xmlText(`${detail} at ${where}`)}</failure>`,
+    ],
+    unknown: [
+      'error',
+      `<error type="unknown" message="${xmlText(result.reason)}">${xmlText(`could not be decided: ${detail} at ${where}`)}</error>`,
+    ],
     'not-applicable': ['skipped', `<skipped message="${xmlText(result.reason)}"/>`],
     waived: ['skipped', `<skipped message="${xmlText(detail)}"/>`],
   };
@@ -67,12 +73,19 @@ function invalidFileSuite(file: string, problems: Problem[], warnings: Problem[]
   return suite(file, [], [{ outcome: 'error', xml }], warnings);
 }
 
-function suite(name: string, properties: string[][], cases: { outcome: Outcome; xml: string }[], warnings: Problem[]): Suite {
+function suite(
+  name: string,
+  properties: string[][],
+  cases: { outcome: Outcome; xml: string }[],
+  warnings: Problem[],
+): Suite {
   const outcomes = cases.map((entry) => entry.outcome);
   const props = properties.length
     ? `    <properties>${properties.map(([key, value]) => `<property name="${xmlText(key ?? '')}" value="${xmlText(value ?? '')}"/>`).join('')}</properties>\n`
     : '';
-  const err = warnings.length ? `    <system-err>${xmlLines(warnings.map((w) => `warning: ${formatProblem(w)}`).join('\n'))}</system-err>\n` : '';
+  const err = warnings.length
+    ? `    <system-err>${xmlLines(warnings.map((w) => `warning: ${formatProblem(w)}`).join('\n'))}</system-err>\n`
+    : '';
   const xml = `  <testsuite name="${xmlText(name)}"${attributes(count(outcomes))}>\n${props}${cases.map((entry) => entry.xml).join('')}${err}  </testsuite>\n`;
   return { cases: outcomes, xml };
 }

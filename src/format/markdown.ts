@@ -12,22 +12,47 @@ export const markdown: Formatter = {
   name: 'markdown',
   description: 'GitHub-flavoured markdown tables, to paste into a pull request or forum post',
   render: (report) => page('pgcheck report', report, report.candidates.map(candidateSection)),
-  renderCompare: (report, options) => page('pgcheck comparison', report, buildMatrices(report, { quiet: options.quiet, staleFails: options.staleFails }).map(matrixSection)),
+  renderCompare: (report, options) =>
+    page(
+      'pgcheck comparison',
+      report,
+      buildMatrices(report, { quiet: options.quiet, staleFails: options.staleFails }).map(matrixSection),
+    ),
 };
 
 function page(title: string, report: Report, sections: string[]): string {
-  const blocks = [`# ${title}`, markdownText(summaryLine(report.summary)), provenance(report, markdownText, link), ...sections, criteriaSection(report), ...problemBlocks(report)];
+  const blocks = [
+    `# ${title}`,
+    markdownText(summaryLine(report.summary)),
+    provenance(report, markdownText, link),
+    ...sections,
+    criteriaSection(report),
+    ...problemBlocks(report),
+  ];
   return `${blocks.filter((block) => block !== '').join('\n\n')}\n`;
 }
 
 function candidateSection(candidate: CandidateReport): string {
-  const best = candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
+  const best =
+    candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
   const homepage = candidate.homepage === undefined ? '' : `\n\nhomepage: ${link(candidate.homepage)}`;
   const heading = `## ${markdownText(candidate.name)}\n\n${markdownText(candidate.file)}: **${candidate.verdict}** against ${markdownText(candidate.criteria)}${best}${homepage}`;
   const rows = candidate.results.map((result) =>
-    row([markdownText(result.criterion), result.level, statusText(result), markdownText(resultDetail(result)), links(result.sources)]),
+    row([
+      markdownText(result.criterion),
+      result.level,
+      statusText(result),
+      markdownText(resultDetail(result)),
+      links(result.sources),
+    ]),
   );
-  return [heading, '', row(['criterion', 'level', 'status', 'reason', 'sources']), row(['---', '---', '---', '---', '---']), ...rows].join('\n');
+  return [
+    heading,
+    '',
+    row(['criterion', 'level', 'status', 'reason', 'sources']),
+    row(['---', '---', '---', '---', '---']),
+    ...rows,
+  ].join('\n');
 }
 
 function matrixSection(matrix: Matrix): string {
@@ -35,12 +60,17 @@ function matrixSection(matrix: Matrix): string {
   const heading = `## ${markdownText(title)} (${markdownText(id)}, revision ${revision})`;
   const labels = columnLabels(matrix);
   const names = matrix.candidates.map((candidate, index) => {
-    const name = candidate.homepage === undefined ? markdownText(candidate.name) : link(candidate.homepage, candidate.name);
+    const name =
+      candidate.homepage === undefined ? markdownText(candidate.name) : link(candidate.homepage, candidate.name);
     const file = labels[index]?.file;
     return file === undefined ? name : `${name} (${markdownText(file)})`;
   });
   const rows = matrix.rows.map((entry) =>
-    row([markdownText(entry.criterion), entry.level, ...entry.cells.map((cell) => (cell ? statusText(cell) : NO_RESULT))]),
+    row([
+      markdownText(entry.criterion),
+      entry.level,
+      ...entry.cells.map((cell) => (cell ? statusText(cell) : NO_RESULT)),
+    ]),
   );
   return [
     heading,
@@ -60,7 +90,9 @@ function sourcesList(matrix: Matrix): string[] {
   const items = columnLabels(matrix).flatMap((label, column) =>
     matrix.rows.flatMap((entry) => {
       const cell = entry.cells[column];
-      return cell?.sources ? [`- ${markdownText(`${labelText(label)}, ${entry.criterion}`)}: ${links(cell.sources)}`] : [];
+      return cell?.sources
+        ? [`- ${markdownText(`${labelText(label)}, ${entry.criterion}`)}: ${links(cell.sources)}`]
+        : [];
     }),
   );
   return items.length > 0 ? ['', 'Sources:', '', ...items] : [];

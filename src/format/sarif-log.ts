@@ -39,7 +39,13 @@ export interface SarifResult {
 }
 
 /** The whole log: one run of pgcheck, its rules and results (each given its rule's index). */
-export function sarifLog(version: string, rules: readonly SarifRule[], results: readonly SarifResult[], executionSuccessful: boolean, artifacts?: Artifacts): string {
+export function sarifLog(
+  version: string,
+  rules: readonly SarifRule[],
+  results: readonly SarifResult[],
+  executionSuccessful: boolean,
+  artifacts?: Artifacts,
+): string {
   const index = new Map(rules.map((rule, position) => [rule.id, position]));
   const repository = artifacts?.repository;
   const run = {
@@ -71,10 +77,12 @@ export function sarifLog(version: string, rules: readonly SarifRule[], results: 
  */
 export function sarifLocation(file: string, line: number, column: number, artifacts?: Artifacts) {
   const inRepository = artifacts?.repository?.paths.get(file);
-  const artifactLocation = inRepository === undefined ? { uri: fileUri(file) } : { uri: relativeUri(inRepository), uriBaseId: SRCROOT };
+  const artifactLocation =
+    inRepository === undefined ? { uri: fileUri(file) } : { uri: relativeUri(inRepository), uriBaseId: SRCROOT };
   const lines = artifacts?.lines.get(file);
   const text = lines?.[line - 1];
-  if (!lines || text === undefined) return { physicalLocation: { artifactLocation, region: { startLine: line, startColumn: column } } };
+  if (!lines || text === undefined)
+    return { physicalLocation: { artifactLocation, region: { startLine: line, startColumn: column } } };
   const first = Math.max(1, line - CONTEXT_LINES);
   const last = Math.min(lines.length, line + CONTEXT_LINES);
   const region = { startLine: line, startColumn: column, snippet: { text: [...text].slice(column - 1).join('') } };
@@ -109,11 +117,15 @@ export function sarifUri(url: string | undefined): string | undefined {
 
 /** Help as SARIF carries it: plain text, and markdown whose untrusted parts are escaped. */
 export function sarifHelp(paragraphs: readonly { text: string; link?: string }[]): { text: string; markdown: string } {
-  const text = paragraphs.map((paragraph) => plainText(paragraph.link ? `${paragraph.text} ${paragraph.link}` : paragraph.text)).join('\n\n');
+  const text = paragraphs
+    .map((paragraph) => plainText(paragraph.link ? `${paragraph.text} ${paragraph.link}` : paragraph.text))
+    .join('\n\n');
   const markdown = paragraphs
     .map((paragraph) => {
       const link = sarifUri(paragraph.link);
-      return link ? `[${markdownText(paragraph.text)}](${link.replace(/[()]/g, (char) => encodeURIComponent(char))})` : markdownText(paragraph.text);
+      return link
+        ? `[${markdownText(paragraph.text)}](${link.replace(/[()]/g, (char) => encodeURIComponent(char))})`
+        : markdownText(paragraph.text);
     })
     .join('\n\n');
   return { text, markdown };
@@ -124,9 +136,13 @@ export const invalidInputRule: SarifRule = {
   id: 'pgcheck/invalid-input',
   name: 'InvalidInput',
   shortDescription: { text: 'A file that could not be read, parsed or validated' },
-  fullDescription: { text: 'An input file that pgcheck could not read, parse as YAML or validate against its schema; it was not checked, and the run exits with code 2.' },
+  fullDescription: {
+    text: 'An input file that pgcheck could not read, parse as YAML or validate against its schema; it was not checked, and the run exits with code 2.',
+  },
   help: sarifHelp([
-    { text: 'The message says what is wrong and where: fix the file and run pgcheck again. The other files of the run were still checked.' },
+    {
+      text: 'The message says what is wrong and where: fix the file and run pgcheck again. The other files of the run were still checked.',
+    },
     { text: 'Manifest reference', link: `${INFORMATION_URI}/blob/main/docs/manifest.md` },
   ]),
   helpUri: `${INFORMATION_URI}/blob/main/docs/manifest.md`,
@@ -134,7 +150,12 @@ export const invalidInputRule: SarifRule = {
 };
 
 export function problemResult(ruleId: string, level: SarifLevel, problem: Problem, artifacts?: Artifacts): SarifResult {
-  return { ruleId, level, message: { text: plainText(problem.message) }, locations: [sarifLocation(problem.file, problem.line, problem.column, artifacts)] };
+  return {
+    ruleId,
+    level,
+    message: { text: plainText(problem.message) },
+    locations: [sarifLocation(problem.file, problem.line, problem.column, artifacts)],
+  };
 }
 
 /** A relative path as a relative URI reference (each segment percent-encoded); an absolute one as file://. */

@@ -10,6 +10,8 @@ export function summaryLine(summary: Summary): string {
   ];
   const errors = summary.errors > 0 ? `; ${summary.errors} file${summary.errors === 1 ? '' : 's'} with errors` : '';
   const stale =
-    summary.stale > 0 ? `; ${summary.stale} with stale evidence (${summary.stale_results} result${summary.stale_results === 1 ? '' : 's'})` : '';
+    summary.stale > 0
+      ? `; ${summary.stale} with stale evidence (${summary.stale_results} result${summary.stale_results === 1 ? '' : 's'})`
+      : '';
   return `${summary.candidates} ${noun}: ${parts.join(', ')}${stale}${errors}`;
 }

@@ -25,7 +25,8 @@ export const table: Formatter = {
 
 function candidateTable(candidate: CandidateReport, options: FormatOptions): string {
   const chalk = painter(options.color);
-  const best = candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
+  const best =
+    candidate.best_case.total > 0 ? `, best case ${candidate.best_case.passed}/${candidate.best_case.total}` : '';
   const who = `${terminalText(candidate.name)} (${terminalText(candidate.file)}):`;
   const what = `against ${terminalText(candidate.criteria)}${best}`;
   // On a terminal too narrow for the heading, the verdict goes on a line of its own.
@@ -44,7 +45,9 @@ function candidateTable(candidate: CandidateReport, options: FormatOptions): str
   const head = titles.map((title) => chalk.bold(title));
   if (!options.width) return `${heading}\n${grid(head, rows, { wordWrap: true })}`;
   const widths = columnWidths(options.width, [titles, ...rows.map((cells) => cells.map(withoutColor))]);
-  const wrapped = rows.map((cells) => cells.map((cell, index) => (index === REASON ? wrapText(cell, widths[REASON] - 2).join('\n') : cell)));
+  const wrapped = rows.map((cells) =>
+    cells.map((cell, index) => (index === REASON ? wrapText(cell, widths[REASON] - 2).join('\n') : cell)),
+  );
   return `${heading}\n${grid(head, wrapped, { wordWrap: true, colWidths: widths })}`;
 }
 
@@ -55,7 +58,8 @@ const REASON = 3;
  * widest line, the reason the rest (borders take one column each, six in all), at least 12.
  */
 function columnWidths(width: number, rows: readonly (readonly string[])[]): [number, number, number, number, number] {
-  const widest = (index: number) => Math.max(...rows.flatMap((cells) => (cells[index] ?? '').split('\n').map((line) => [...line].length))) + 2;
+  const widest = (index: number) =>
+    Math.max(...rows.flatMap((cells) => (cells[index] ?? '').split('\n').map((line) => [...line].length))) + 2;
   const [criterion, level, status, line] = [widest(0), widest(1), widest(2), widest(4)];
   const reason = Math.max(12, width - criterion - level - status - line - 6);
   return [criterion, level, status, reason, line];

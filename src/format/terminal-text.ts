@@ -8,5 +8,8 @@ const UNSAFE = /[\u0000-\u001f\u007f-\u009f\u200e\u200f\u202a-\u202e\u2066-\u206
 export function terminalText(text: string): string {
   // Almost all text has nothing to remove; one scan says so (every escape sequence starts with a control character).
   if (!UNSAFE.test(text)) return text;
-  return text.replace(/\r\n|\r|\n|\t/g, ' ').replace(ESCAPE_SEQUENCE, '').replace(CONTROL, '');
+  return text
+    .replace(/\r\n|\r|\n|\t/g, ' ')
+    .replace(ESCAPE_SEQUENCE, '')
+    .replace(CONTROL, '');
 }

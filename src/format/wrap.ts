@@ -10,7 +10,7 @@ export function wrapText(text: string, width: number): string[] {
   const lines: string[] = [];
   let line = '';
   for (const word of text.split(' ')) {
-    const pieces = word.length > width ? fit(word.split(BREAK_AFTER), width) : [word];
+    const pieces = word.length > width ? packPieces(word.split(BREAK_AFTER), width) : [word];
     pieces.forEach((piece, index) => {
       // The first piece of a word follows a space; the others continue the word.
       const joined = line === '' ? piece : index === 0 ? `${line} ${piece}` : `${line}${piece}`;
@@ -26,6 +26,8 @@ export function wrapText(text: string, width: number): string[] {
 }
 
 /** The parts of a word, each at most `width` long: parts that fit are kept whole, longer ones cut. */
-function fit(parts: string[], width: number): string[] {
-  return parts.flatMap((part) => (part.length <= width ? [part] : (part.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [part])));
+function packPieces(parts: string[], width: number): string[] {
+  return parts.flatMap((part) =>
+    part.length <= width ? [part] : (part.match(new RegExp(`.{1,${width}}`, 'gu')) ?? [part]),
+  );
 }

@@ -25,22 +25,34 @@ export interface InitManifestOptions {
 }
 
 export type InitManifestResult =
-  | { ok: true; text: string; /** The file written; absent when there was none to write. */ file?: string }
+  | { ok: true; text: string /** The file written; absent when there was none to write. */; file?: string }
   | { ok: false; message: string; problems: Problem[] };
 
 /**
  * Builds a starter manifest for `name` and, given a target, writes it there: to the file named, or
  * for a directory to `<directory>/<name as a file name>.yaml`. Never overwrites without `force`.
  */
-export async function initManifest(target: string | undefined, options: InitManifestOptions): Promise<InitManifestResult> {
+export async function initManifest(
+  target: string | undefined,
+  options: InitManifestOptions,
+): Promise<InitManifestResult> {
   const name = manifestSchema.shape.name.safeParse(options.name);
   if (!name.success) return failure(`--name must be 1 to 200 characters, got ${options.name.length}`);
   const category = await resolveCategory(options);
   if ('message' in category) return { ok: false, ...category };
-  const base = { name: options.name, category: category.id, usedBy: category.usedBy, ...(category.facts ? { facts: category.facts } : {}), ...(category.setReference ? { setReference: category.setReference } : {}) };
+  const base = {
+    name: options.name,
+    category: category.id,
+    usedBy: category.usedBy,
+    ...(category.facts ? { facts: category.facts } : {}),
+    ...(category.setReference ? { setReference: category.setReference } : {}),
+  };
   if (target === undefined) return { ok: true, text: manifestTemplate(base) };
   const file = await targetFile(target, options.name);
-  if (file === undefined) return failure(`cannot make a file name from --name ${JSON.stringify(options.name)}; name the file: pgcheck init <file>`);
+  if (file === undefined)
+    return failure(
+      `cannot make a file name from --name ${JSON.stringify(options.name)}; name the file: pgcheck init <file>`,
+    );
   const unusable = isDirectoryTarget(target) ? await makeDirectory(target) : undefined;
   if (unusable) return failure(unusable);
   const location = schemaLocationFor(file);
@@ -48,7 +60,8 @@ export async function initManifest(target: string | undefined, options: InitMani
   try {
     await writeFile(file, text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'EEXIST') return failure(`${file} already exists; pass --force to overwrite it`);
+    if ((error as NodeJS.ErrnoException).code === 'EEXIST')
+      return failure(`${file} already exists; pass --force to overwrite it`);
     return failure(`cannot write ${file}: ${errorReason(error)}`);
   }
   return { ok: true, text, file };
@@ -60,14 +73,21 @@ function failure(message: string): InitManifestResult {
 
 type Category = { id: string; usedBy: Map<string, string[]>; facts?: FactDeclarations; setReference?: string };
 
-async function resolveCategory(options: InitManifestOptions): Promise<Category | { message: string; problems: Problem[] }> {
+async function resolveCategory(
+  options: InitManifestOptions,
+): Promise<Category | { message: string; problems: Problem[] }> {
   const catalog = new CriteriaCatalog(options.criteriaDir, { criteriaDirs: options.criteriaDirs ?? [] });
   const ids = catalog.installedIds();
   const reference = options.category ?? (ids.length === 1 ? ids[0] : undefined);
-  if (reference === undefined) return { message: `give the category with --category (installed: ${ids.join(', ') || 'none'})`, problems: [] };
+  if (reference === undefined)
+    return { message: `give the category with --category (installed: ${ids.join(', ') || 'none'})`, problems: [] };
   try {
     const set = await catalog.load(reference);
-    return { id: set.id, usedBy: fieldsUsedBy(set), ...(set.facts ? { facts: set.facts, setReference: reference } : {}) };
+    return {
+      id: set.id,
+      usedBy: fieldsUsedBy(set),
+      ...(set.facts ? { facts: set.facts, setReference: reference } : {}),
+    };
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
     return { message: `--category ${error.message}`, problems: error.problems };
@@ -79,14 +99,20 @@ function fieldsUsedBy(set: CriteriaSet): Map<string, string[]> {
   const usedBy = new Map<string, string[]>();
   for (const criterion of set.criteria) {
     const checks = criterion.appliesWhen ? [criterion.appliesWhen, criterion.check] : [criterion.check];
-    for (const path of new Set(checks.flatMap((check) => pathsReadBy(check)))) usedBy.set(path, [...(usedBy.get(path) ?? []), criterion.id]);
+    for (const path of new Set(checks.flatMap((check) => pathsReadBy(check))))
+      usedBy.set(path, [...(usedBy.get(path) ?? []), criterion.id]);
   }
   return usedBy;
 }
 
 /** The file to write: `target` itself, or inside an existing directory a file named after the tool. */
 async function targetFile(target: string, name: string): Promise<string | undefined> {
-  const isDirectory = isDirectoryTarget(target) || (await stat(target).then((info) => info.isDirectory(), () => false));
+  const isDirectory =
+    isDirectoryTarget(target) ||
+    (await stat(target).then(
+      (info) => info.isDirectory(),
+      () => false,
+    ));
   if (!isDirectory) return target;
   const slug = fileNameOf(name);
   return slug && join(target, `${slug}.yaml`);
@@ -114,5 +140,7 @@ function schemaLocationFor(file: string): string | undefined {
   const absolute = resolve(file);
   const root = resolve(packageRoot);
   if (!absolute.startsWith(root + sep) || absolute.includes(`${sep}node_modules${sep}`)) return undefined;
-  return relative(dirname(absolute), join(root, 'schema', 'manifest.schema.json')).split(sep).join('/');
+  return relative(dirname(absolute), join(root, 'schema', 'manifest.schema.json'))
+    .split(sep)
+    .join('/');
 }

@@ -1,7 +1,18 @@
 import { z } from 'zod';
 import type { FactDeclarations } from '../schema/facts.js';
 import { MANIFEST_FORMAT, manifestSchemaFor } from '../schema/manifest.js';
-import { elementOf, isOptional, isWholeNumber, kindOf, optionsOf, recordOf, shapeOf, unwrap, unwrapOnce, valuesOf } from '../schema/walk.js';
+import {
+  elementOf,
+  isOptional,
+  isWholeNumber,
+  kindOf,
+  optionsOf,
+  recordOf,
+  shapeOf,
+  unwrap,
+  unwrapOnce,
+  valuesOf,
+} from '../schema/walk.js';
 
 /** Where editors find the manifest schema when the file is not inside a pgcheck checkout. */
 export const MANIFEST_SCHEMA_URL = 'https://raw.githubusercontent.com/pgcheck/pgcheck/main/schema/manifest.schema.json';
@@ -42,14 +53,21 @@ export function manifestTemplate(options: TemplateOptions): string {
     "# source under the section's `sources`. Uncomment a line to give a field. A field left commented out is",
     '# "not known" and evaluates as unknown; false, none or [] is a known "no" and can fail a criterion.',
     '# Check it with: pgcheck validate <this file>; then: pgcheck evaluate <this file>',
-    ...(options.facts ? [`# Its facts are typed by the criteria set; a JSON Schema with them: pgcheck schema --category ${options.setReference ?? options.category}`] : []),
+    ...(options.facts
+      ? [
+          `# Its facts are typed by the criteria set; a JSON Schema with them: pgcheck schema --category ${options.setReference ?? options.category}`,
+        ]
+      : []),
     '',
     ...FILLED.map((key) => withComment(`${key}: ${values[key]}`, commentOf(shape[key] as z.ZodType, true))),
   ];
   const usedBy = options.usedBy ?? new Map<string, readonly string[]>();
   for (const [key, schema] of Object.entries(shape)) {
     if ((FILLED as readonly string[]).includes(key)) continue;
-    const fields = commented([...fieldLines(key, schema, 0, false, key), ...freeFormLines(key, schema, usedBy)], usedBy);
+    const fields = commented(
+      [...fieldLines(key, schema, 0, false, key), ...freeFormLines(key, schema, usedBy)],
+      usedBy,
+    );
     lines.push(...(isSection(schema) ? ['', ...fields] : fields));
   }
   return `${lines.join('\n')}\n`;
@@ -80,24 +98,37 @@ function fieldLines(key: string, schema: z.ZodType, indent: number, requiredShow
 /** A free-form mapping such as `facts` has no fields of its own: offer the ones the criteria set reads. */
 function freeFormLines(key: string, schema: z.ZodType, usedBy: ReadonlyMap<string, readonly string[]>): Line[] {
   if (kindOf(schema) !== 'record') return [];
-  const names = [...usedBy.keys()].filter((path) => path.startsWith(`${key}.`)).map((path) => path.slice(key.length + 1));
-  return names.sort().map((name) => ({ yaml: `  ${name}:`, comment: 'read by this category\'s criteria', path: `${key}.${name}` }));
+  const names = [...usedBy.keys()]
+    .filter((path) => path.startsWith(`${key}.`))
+    .map((path) => path.slice(key.length + 1));
+  return names
+    .sort()
+    .map((name) => ({ yaml: `  ${name}:`, comment: "read by this category's criteria", path: `${key}.${name}` }));
 }
 
 function objectLines(schema: z.ZodType, indent: number, prefix: string): Line[] {
-  return Object.entries(shapeOf(schema)).flatMap(([key, child]) => fieldLines(key, child, indent, true, `${prefix}${key}`));
+  return Object.entries(shapeOf(schema)).flatMap(([key, child]) =>
+    fieldLines(key, child, indent, true, `${prefix}${key}`),
+  );
 }
 
 function isSection(schema: z.ZodType): boolean {
   const inner = unwrap(schema);
-  return kindOf(inner) === 'object' || kindOf(inner) === 'record' || Boolean(elementOf(inner) && objectBranch(elementOf(inner) as z.ZodType));
+  return (
+    kindOf(inner) === 'object' ||
+    kindOf(inner) === 'record' ||
+    Boolean(elementOf(inner) && objectBranch(elementOf(inner) as z.ZodType))
+  );
 }
 
 /** An object schema, or the object branch of a union such as "a URL or {url, quote, retrieved}". */
 function objectBranch(schema: z.ZodType): z.ZodType | undefined {
   const inner = unwrap(schema);
   if (kindOf(inner) === 'object') return inner;
-  if (kindOf(inner) === 'union') return optionsOf(inner).map(unwrap).find((option) => kindOf(option) === 'object');
+  if (kindOf(inner) === 'union')
+    return optionsOf(inner)
+      .map(unwrap)
+      .find((option) => kindOf(option) === 'object');
   return undefined;
 }
 
@@ -107,7 +138,12 @@ function commentOf(schema: z.ZodType, showRequired: boolean): string {
   const allowed = allowedValues(schema);
   const parts = [meanings[0], ...meanings.slice(1).map((text) => `(${lowerFirst(text)})`)].filter(Boolean);
   const meaning = parts.join(' ');
-  const text = allowed && !saysAlready(meaning, schema) ? (meaning ? `${meaning.replace(/\.$/, '')}: ${allowed}` : allowed) : meaning;
+  const text =
+    allowed && !saysAlready(meaning, schema)
+      ? meaning
+        ? `${meaning.replace(/\.$/, '')}: ${allowed}`
+        : allowed
+      : meaning;
   const required = showRequired && !isOptional(schema);
   return `${text}${required ? ' (required)' : ''}`;
 }
@@ -119,7 +155,7 @@ function saysAlready(meaning: string, schema: z.ZodType): boolean {
   const element = elementOf(inner);
   if (element && objectBranch(element)) return true;
   const values = valuesOf(inner);
-  return values !== undefined && values.every((value) => meaning.includes(String(value)));
+  return values?.every((value) => meaning.includes(String(value))) === true;
 }
 
 /** The values a field takes in words, from its kind; undefined where the description already says it. */
@@ -187,7 +223,10 @@ function descriptionsOf(schema: z.ZodType): string[] {
 function commented(lines: Line[], usedBy: ReadonlyMap<string, readonly string[]>): string[] {
   return lines.map((line) => {
     const criteria = usedBy.get(line.path);
-    return withComment(`# ${line.yaml}`, criteria?.length ? `${line.comment} [checked by: ${criteria.join(', ')}]` : line.comment);
+    return withComment(
+      `# ${line.yaml}`,
+      criteria?.length ? `${line.comment} [checked by: ${criteria.join(', ')}]` : line.comment,
+    );
   });
 }
 
@@ -201,7 +240,9 @@ function lowerFirst(text: string): string {
 
 /** A plain scalar when YAML reads it back as the same string, otherwise a double-quoted one. */
 function yamlScalar(text: string): string {
-  return /^[A-Za-z0-9][A-Za-z0-9 ._()+/-]*$/.test(text) && !text.endsWith(' ') && !/^(true|false|null|yes|no|on|off|~|[\d.+-]+)$/i.test(text)
+  return /^[A-Za-z0-9][A-Za-z0-9 ._()+/-]*$/.test(text) &&
+    !text.endsWith(' ') &&
+    !/^(true|false|null|yes|no|on|off|~|[\d.+-]+)$/i.test(text)
     ? text
     : JSON.stringify(text);
 }

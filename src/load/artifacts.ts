@@ -14,7 +14,11 @@ export function readArtifacts(files: Iterable<string>, limits: Partial<Limits> =
   const unique = [...new Set(files)];
   for (const file of unique) {
     const read = readTextSync(file, limits);
-    if ('text' in read) lines.set(file, read.text.split('\n').map((line) => line.replace(/\r$/, '')));
+    if ('text' in read)
+      lines.set(
+        file,
+        read.text.split('\n').map((line) => line.replace(/\r$/, '')),
+      );
   }
   const first = unique[0];
   const repository = first === undefined ? undefined : gitRepositoryOf(first);
@@ -22,7 +26,8 @@ export function readArtifacts(files: Iterable<string>, limits: Partial<Limits> =
   const paths = new Map<string, string>();
   for (const file of unique) {
     const inside = relative(repository.root, resolve(file));
-    if (inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside)) paths.set(file, inside.split(sep).join('/'));
+    if (inside !== '' && inside !== '..' && !inside.startsWith(`..${sep}`) && !isAbsolute(inside))
+      paths.set(file, inside.split(sep).join('/'));
   }
   const { root, ...details } = repository;
   return { lines, repository: { rootUri: directoryUri(root), ...details, paths } };

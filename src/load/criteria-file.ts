@@ -42,7 +42,11 @@ interface Link {
  * `extends`: the set then holds the inherited criteria first (each marked with the set it comes
  * from), then its own. `directory` holds the installed sets an `extends: <id>` may name.
  */
-export function loadCriteriaFile(file: string, limits?: Partial<Limits>, directory = installedCriteriaDir): Promise<CriteriaLoad> {
+export function loadCriteriaFile(
+  file: string,
+  limits?: Partial<Limits>,
+  directory = installedCriteriaDir,
+): Promise<CriteriaLoad> {
   return loadInChain(file, { limits, directory }, []);
 }
 
@@ -53,7 +57,10 @@ async function loadInChain(file: string, options: LoadOptions, chain: readonly L
   const reference = extendsOf(parsed.value);
   if (parsed.problems.length > 0 || reference === undefined) return criteriaFromYaml(parsed);
   // The parent comes first: the set's own checks may read the facts it declares.
-  const parent = await loadParent(reference, file, parsed.source, options, [...chain, { file, real: await realPathOf(file) }]);
+  const parent = await loadParent(reference, file, parsed.source, options, [
+    ...chain,
+    { file, real: await realPathOf(file) },
+  ]);
   const load = criteriaFromYaml(parsed, parent.ok ? parent.set.facts : undefined);
   if (!parent.ok) return { ok: false, file, problems: [...(load.ok ? [] : load.problems), ...parent.problems] };
   if (!load.ok) return load;
@@ -66,8 +73,18 @@ function extendsOf(value: unknown): string | undefined {
 }
 
 /** The set `extends` names, loaded; its problems, or why it cannot be loaded, at the `extends` line. */
-async function loadParent(reference: string, file: string, source: YamlSource, options: LoadOptions, chain: readonly Link[]): Promise<CriteriaLoad> {
-  const failed = (message: string, more: Problem[] = []): CriteriaLoad => ({ ok: false, file, problems: [{ file, ...locate(source, ['extends']), message }, ...more] });
+async function loadParent(
+  reference: string,
+  file: string,
+  source: YamlSource,
+  options: LoadOptions,
+  chain: readonly Link[],
+): Promise<CriteriaLoad> {
+  const failed = (message: string, more: Problem[] = []): CriteriaLoad => ({
+    ok: false,
+    file,
+    problems: [{ file, ...locate(source, ['extends']), message }, ...more],
+  });
   const parentFile = parentFileOf(reference, file, options.directory);
   if ('message' in parentFile) return failed(`extends: ${parentFile.message}`);
   const real = await realPathOf(parentFile.file);
@@ -78,28 +95,44 @@ async function loadParent(reference: string, file: string, source: YamlSource, o
   }
   if (chain.length >= MAX_EXTENDS_DEPTH) return failed(`extends: more than ${MAX_EXTENDS_DEPTH} criteria sets deep`);
   const parent = await loadInChain(parentFile.file, options, chain);
-  if (!parent.ok) return failed(`extends: the criteria set ${reference} (${parentFile.file}) is invalid`, parent.problems);
+  if (!parent.ok)
+    return failed(`extends: the criteria set ${reference} (${parentFile.file}) is invalid`, parent.problems);
   return parent;
 }
 
 /** The set with what it inherits: the parent's criteria and fact declarations first, then its own. */
 function inherit(set: CriteriaSet, parentSet: CriteriaSet, reference: string, source: YamlSource): CriteriaLoad {
-  const at = (path: (string | number)[], message: string): Problem => ({ file: set.file, ...locate(source, path), message });
-  const inherited = parentSet.criteria.map((criterion): Criterion => (criterion.from === undefined ? { ...criterion, from: parentSet.id } : criterion));
+  const at = (path: (string | number)[], message: string): Problem => ({
+    file: set.file,
+    ...locate(source, path),
+    message,
+  });
+  const inherited = parentSet.criteria.map(
+    (criterion): Criterion => (criterion.from === undefined ? { ...criterion, from: parentSet.id } : criterion),
+  );
   const { merged, clashes } = mergeByName(inherited, set.criteria, (criterion) => criterion.id);
   const facts = mergeFactDeclarations(parentSet.facts, set.facts);
   const problems = [
     ...clashes.map(({ name, index, inherited: earlier }) =>
-      at(['criteria', index, 'id'], `criteria[${index}].id: criterion id "${name}" is already inherited from ${earlier.from} (extends: ${reference}); give this criterion another id`),
+      at(
+        ['criteria', index, 'id'],
+        `criteria[${index}].id: criterion id "${name}" is already inherited from ${earlier.from} (extends: ${reference}); give this criterion another id`,
+      ),
     ),
     ...facts.clashes.map((name) =>
-      at(['facts', name], `facts.${name}: the fact "${name}" is already declared by ${parentSet.id} (extends: ${reference}); use it as declared there, or give this fact another name`),
+      at(
+        ['facts', name],
+        `facts.${name}: the fact "${name}" is already declared by ${parentSet.id} (extends: ${reference}); use it as declared there, or give this fact another name`,
+      ),
     ),
   ];
   if (problems.length > 0) return { ok: false, file: set.file, problems };
   const maxAge = set.max_age ?? parentSet.max_age;
   const declared = parentSet.facts === undefined && set.facts === undefined ? {} : { facts: facts.merged };
-  return { ok: true, set: { ...set, ...(maxAge === undefined ? {} : { max_age: maxAge }), ...declared, criteria: merged } };
+  return {
+    ok: true,
+    set: { ...set, ...(maxAge === undefined ? {} : { max_age: maxAge }), ...declared, criteria: merged },
+  };
 }
 
 /** The file `extends` names: a path relative to the extending file, or the id of an installed set. */

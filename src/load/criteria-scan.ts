@@ -9,7 +9,10 @@ import { parseYaml } from './source.js';
  * each gives itself, in file order. Only files that mention `pgcheck_criteria` are parsed; files that
  * cannot be read or parsed are left to whoever reads them as what they are.
  */
-export async function scanCriteriaFiles(paths: readonly string[], limits?: Partial<Limits>): Promise<CriteriaDefinition[]> {
+export async function scanCriteriaFiles(
+  paths: readonly string[],
+  limits?: Partial<Limits>,
+): Promise<CriteriaDefinition[]> {
   const { files } = await discoverFiles(paths, limits);
   const found: CriteriaDefinition[] = [];
   for (const file of files) {

@@ -14,7 +14,13 @@ export { installedCriteriaIds, looksLikePath };
 /** Resolves `--criteria` or a manifest's `category`: a path to a criteria file, or the id of an installed set. */
 export type CriteriaResolution =
   | CriteriaLoad
-  | { ok: false; unknownId: string; installed: string[]; /** ids found among the run's paths and criteria directories */ found: string[]; message: string };
+  | {
+      ok: false;
+      unknownId: string;
+      installed: string[] /** ids found among the run's paths and criteria directories */;
+      found: string[];
+      message: string;
+    };
 
 /**
  * Why an id names no criteria set. A reference (`--criteria`, `criteria show`) may be a path instead;
@@ -28,7 +34,8 @@ export function unknownSetMessage(
   found: readonly string[] = [],
 ): string {
   const hint = closest(id, [...known, ...found]);
-  const advice = use === 'reference' ? 'or give a path to a criteria file' : 'for another set, give its file with --criteria';
+  const advice =
+    use === 'reference' ? 'or give a path to a criteria file' : 'for another set, give its file with --criteria';
   const elsewhere = found.length > 0 ? `; found: ${found.join(', ')}` : '';
   return `unknown criteria set "${id}"${hint ? `; did you mean "${hint}"?` : ''} (${label}: ${known.join(', ') || 'none'}${elsewhere}; ${advice})`;
 }
@@ -78,7 +85,9 @@ export class CriteriaCache {
 
   /** Every id the run can resolve: installed, among the paths (which this searches) and in the criteria directories. */
   async knownIds(): Promise<string[]> {
-    const found = [...(await this.localDefinitions()), ...(await this.dirDefinitions())].map((definition) => definition.id);
+    const found = [...(await this.localDefinitions()), ...(await this.dirDefinitions())].map(
+      (definition) => definition.id,
+    );
     return [...new Set([...installedCriteriaIds(this.directory), ...found])];
   }
 
@@ -104,7 +113,13 @@ export class CriteriaCache {
     if (file === undefined) {
       const ids = installedCriteriaIds(this.directory);
       const found = (await this.knownIds()).filter((id) => !ids.includes(id));
-      return { ok: false, unknownId: reference, installed: ids, found, message: unknownSetMessage(reference, ids, 'reference', 'installed', found) };
+      return {
+        ok: false,
+        unknownId: reference,
+        installed: ids,
+        found,
+        message: unknownSetMessage(reference, ids, 'reference', 'installed', found),
+      };
     }
     this.used.set(reference, file);
     return loadCriteriaFile(file, this.limits, this.directory);
@@ -120,7 +135,14 @@ export class CriteriaCache {
 
   private async localDefinitions(): Promise<CriteriaDefinition[]> {
     const paths = this.sources.searchPaths ?? [];
-    this.localScan ??= paths.length === 0 ? Promise.resolve() : scanCriteriaFiles(paths, this.limits).then((found) => found.forEach((definition) => this.register(definition)));
+    this.localScan ??=
+      paths.length === 0
+        ? Promise.resolve()
+        : scanCriteriaFiles(paths, this.limits).then((found) =>
+            found.forEach((definition) => {
+              this.register(definition);
+            }),
+          );
     await this.localScan;
     return [...this.local.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
   }

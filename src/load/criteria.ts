@@ -97,7 +97,8 @@ function compileCriteria(
   const seen = new Set<string>();
   return raws.flatMap((raw, index) => {
     const at = ['criteria', index];
-    if (typeof raw.id === 'string' && seen.has(raw.id)) problems.push({ path: [...at, 'id'], message: `criterion id "${raw.id}" is used twice` });
+    if (typeof raw.id === 'string' && seen.has(raw.id))
+      problems.push({ path: [...at, 'id'], message: `criterion id "${raw.id}" is used twice` });
     if (typeof raw.id === 'string') seen.add(raw.id);
     const check = raw.check === undefined ? undefined : compileCheck(raw.check, [...at, 'check'], scope, problems);
     const appliesWhen = raw.applies_when && compileCheck(raw.applies_when, [...at, 'applies_when'], scope, problems);

@@ -27,7 +27,11 @@ export type FileOrder = 'sorted' | 'arguments';
  * regular file. The result is sorted, so runs are reported in a stable order (or, with `arguments`,
  * in the order the paths were given, each directory's files sorted).
  */
-export async function discoverFiles(paths: readonly string[], given: Partial<Limits> = {}, order: FileOrder = 'sorted'): Promise<Discovery> {
+export async function discoverFiles(
+  paths: readonly string[],
+  given: Partial<Limits> = {},
+  order: FileOrder = 'sorted',
+): Promise<Discovery> {
   const limits = withDefaults(given);
   const found: Discovery = { files: [], named: new Set(), problems: [], skipped: [] };
   const files = new Set<string>();
@@ -71,7 +75,13 @@ class Walker {
   }
 
   overflow(root: string): void {
-    if (!this.overflowed) this.found.problems.push(at(root, `more than ${this.maxFiles} files; only the first ${this.maxFiles} found are evaluated (${raiseHint('maxFiles')})`));
+    if (!this.overflowed)
+      this.found.problems.push(
+        at(
+          root,
+          `more than ${this.maxFiles} files; only the first ${this.maxFiles} found are evaluated (${raiseHint('maxFiles')})`,
+        ),
+      );
     this.overflowed = true;
   }
 
@@ -100,8 +110,12 @@ class Walker {
 
   /** Only a link that could have led to manifests is worth a word: to a directory, or named *.yaml. */
   private async skipLink(path: string, entry: Dirent): Promise<void> {
-    const toDirectory = await stat(path).then((info) => info.isDirectory(), () => false);
-    if (toDirectory || YAML_FILE.test(entry.name)) this.skip(path, 'a symbolic link (links inside directories are not followed; name the target instead)');
+    const toDirectory = await stat(path).then(
+      (info) => info.isDirectory(),
+      () => false,
+    );
+    if (toDirectory || YAML_FILE.test(entry.name))
+      this.skip(path, 'a symbolic link (links inside directories are not followed; name the target instead)');
   }
 }
 

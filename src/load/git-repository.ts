@@ -32,7 +32,13 @@ export function gitRepositoryOf(path: string): GitRepository | undefined {
     const branchRef = /^ref: (refs\/heads\/.+)$/.exec(head)?.[1];
     // A reftable repository's HEAD names the placeholder branch `.invalid`; its refs are not read here.
     const readable = branchRef !== 'refs/heads/.invalid';
-    const revisionId = !readable ? undefined : branchRef ? resolveRef(branchRef, found.gitDir, commonDir) : OBJECT_ID.test(head) ? head : undefined;
+    const revisionId = !readable
+      ? undefined
+      : branchRef
+        ? resolveRef(branchRef, found.gitDir, commonDir)
+        : OBJECT_ID.test(head)
+          ? head
+          : undefined;
     return {
       root: found.root,
       repositoryUri: originUri(readText(join(commonDir, 'config')) ?? '', found.root) ?? directoryUri(found.root),
@@ -90,7 +96,12 @@ function originUri(config: string, root: string): string | undefined {
   for (const raw of config.split('\n')) {
     const line = raw.trim();
     if (line.startsWith('[')) inOrigin = /^\[remote\s+"origin"\]$/.test(line);
-    const url = inOrigin ? /^url\s*=\s*(.+)$/.exec(line)?.[1]?.trim().replace(/^"(.*)"$/, '$1') : undefined;
+    const url = inOrigin
+      ? /^url\s*=\s*(.+)$/
+          .exec(line)?.[1]
+          ?.trim()
+          .replace(/^"(.*)"$/, '$1')
+      : undefined;
     if (url) return absoluteUri(url, root);
   }
   return undefined;

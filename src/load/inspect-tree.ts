@@ -26,7 +26,11 @@ export function inspectTree(root: unknown, text: string, limits: Limits): TreePr
     const { node, depth } = stack.pop() as { node: unknown; depth: number };
     if (isMap(node) || isSeq(node)) {
       if (depth + 1 > limits.maxDepth) {
-        if (!tooDeep) problems.push({ offset: start(node), message: `nested more than ${limits.maxDepth} levels deep (${raiseHint('maxDepth')})` });
+        if (!tooDeep)
+          problems.push({
+            offset: start(node),
+            message: `nested more than ${limits.maxDepth} levels deep (${raiseHint('maxDepth')})`,
+          });
         tooDeep = true;
         continue;
       }
@@ -40,7 +44,11 @@ export function inspectTree(root: unknown, text: string, limits: Limits): TreePr
       }
     } else if (isAlias(node)) {
       aliases++;
-      if (aliases === limits.maxAliases + 1) problems.push({ offset: start(node), message: `more than ${limits.maxAliases} YAML aliases (${raiseHint('maxAliases')})` });
+      if (aliases === limits.maxAliases + 1)
+        problems.push({
+          offset: start(node),
+          message: `more than ${limits.maxAliases} YAML aliases (${raiseHint('maxAliases')})`,
+        });
     } else if (isScalar(node)) {
       const message = scalarProblem(node.value, () => text.slice(start(node), node.range?.[1] ?? start(node)), limits);
       if (message) problems.push({ offset: start(node), message });
@@ -51,7 +59,11 @@ export function inspectTree(root: unknown, text: string, limits: Limits): TreePr
 
 function checkKey(key: unknown, problems: TreeProblem[]): void {
   // A mapping, list or alias as a key has no faithful JavaScript form (yaml would stringify it and warn on stderr).
-  if (key !== null && !isScalar(key)) problems.push({ offset: start(key), message: `a key must be a plain value, not ${isAlias(key) ? 'an alias' : isMap(key) ? 'a mapping' : 'a list'}` });
+  if (key !== null && !isScalar(key))
+    problems.push({
+      offset: start(key),
+      message: `a key must be a plain value, not ${isAlias(key) ? 'an alias' : isMap(key) ? 'a mapping' : 'a list'}`,
+    });
   if (isScalar(key) && typeof key.value === 'string' && RESERVED_KEYS.has(key.value)) {
     problems.push({ offset: start(key), message: `unknown key "${key.value}" (a reserved name, never a field)` });
   }
@@ -61,7 +73,8 @@ function scalarProblem(value: unknown, written: () => string, limits: Limits): s
   if (typeof value === 'string' && value.length > limits.maxStringLength) {
     return `string of ${value.length} characters is longer than the ${limits.maxStringLength} limit (${raiseHint('maxStringLength')})`;
   }
-  if (typeof value !== 'number' || Number.isSafeInteger(value) || (Number.isFinite(value) && !Number.isInteger(value))) return undefined;
+  if (typeof value !== 'number' || Number.isSafeInteger(value) || (Number.isFinite(value) && !Number.isInteger(value)))
+    return undefined;
   const text = written();
   const shown = text.length > 40 ? `${text.slice(0, 37)}...` : text;
   if (Number.isNaN(value)) return `${shown} is not a number (NaN is not allowed)`;

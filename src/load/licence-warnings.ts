@@ -23,14 +23,17 @@ function findLicenceFields(schema: z.ZodType, at: Pattern): Pattern[] {
   const element = elementOf(schema);
   if (element) return findLicenceFields(element, [...at, '[]']);
   if (kindOf(schema) !== 'object') return [];
-  return keysOf(schema).flatMap((key) => schemasAt(schema, [key]).flatMap((child) => findLicenceFields(child, [...at, key])));
+  return keysOf(schema).flatMap((key) =>
+    schemasAt(schema, [key]).flatMap((child) => findLicenceFields(child, [...at, key])),
+  );
 }
 
 /** The values at `pattern` in `value`, with their paths. */
 function valuesAt(value: unknown, pattern: Pattern, path: Path = []): { path: Path; value: unknown }[] {
   if (pattern.length === 0) return [{ path, value }];
   const [head, ...rest] = pattern;
-  if (head === '[]') return Array.isArray(value) ? value.flatMap((item, index) => valuesAt(item, rest, [...path, index])) : [];
+  if (head === '[]')
+    return Array.isArray(value) ? value.flatMap((item, index) => valuesAt(item, rest, [...path, index])) : [];
   if (value === null || typeof value !== 'object' || !Object.hasOwn(value, head as string)) return [];
   return valuesAt((value as Record<string, unknown>)[head as string], rest, [...path, head as string]);
 }
@@ -44,7 +47,8 @@ export function licenceWarnings(manifest: Manifest, source: YamlSource): Problem
       const parsed = parseLicense(value);
       if (!('node' in parsed)) continue;
       const { line, column } = locate(source, path);
-      for (const message of deprecatedLicenseIds(parsed.node)) warnings.push({ file: source.file, line, column, message: `${formatPath(path)}${message}` });
+      for (const message of deprecatedLicenseIds(parsed.node))
+        warnings.push({ file: source.file, line, column, message: `${formatPath(path)}${message}` });
     }
   }
   return warnings;

@@ -25,7 +25,10 @@ export const defaultLimits: Readonly<Limits> = Object.freeze({
 
 /** What each limit is called on the command line and in messages; `flag` raises it. */
 export const limitFlags: Readonly<Record<keyof Limits, { flag: string; what: string }>> = {
-  maxFileBytes: { flag: '--max-file-size', what: 'largest file read, in bytes or with a KiB/MiB suffix; larger files are skipped unread' },
+  maxFileBytes: {
+    flag: '--max-file-size',
+    what: 'largest file read, in bytes or with a KiB/MiB suffix; larger files are skipped unread',
+  },
   maxAliases: { flag: '--max-aliases', what: 'most YAML aliases (*name) in one file' },
   maxDepth: { flag: '--max-depth', what: 'deepest nesting of mappings and lists' },
   maxStringLength: { flag: '--max-string-length', what: 'longest string or key, in characters' },

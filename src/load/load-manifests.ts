@@ -39,5 +39,10 @@ export async function* loadManifests(
 
 /** An audit pointed at the wrong folder must not pass as "0 candidates, all fine". */
 export function noManifestsFound(paths: readonly string[]): Problem[] {
-  return paths.map((path) => ({ file: path, line: 1, column: 1, message: 'no candidate manifests found (searched for *.yaml and *.yml)' }));
+  return paths.map((path) => ({
+    file: path,
+    line: 1,
+    column: 1,
+    message: 'no candidate manifests found (searched for *.yaml and *.yml)',
+  }));
 }

@@ -1,6 +1,6 @@
 import { identifier } from '../schema/common.js';
 import type { FactDeclarations } from '../schema/facts.js';
-import { type Manifest, manifestSchema, manifestSchemaFor } from '../schema/manifest.js';
+import { type Manifest, type manifestSchema, manifestSchemaFor } from '../schema/manifest.js';
 import type { Limits } from './limits.js';
 import { readText } from './read-file.js';
 import type { Problem } from './problem.js';
@@ -19,10 +19,21 @@ export interface LoadedManifest {
 
 export type ManifestLoad =
   | { ok: true; loaded: LoadedManifest }
-  | { ok: false; file: string; problems: Problem[]; isCriteria?: boolean; /** A criteria file's id and where it is written. */ definition?: CriteriaDefinition };
+  | {
+      ok: false;
+      file: string;
+      problems: Problem[];
+      isCriteria?: boolean /** A criteria file's id and where it is written. */;
+      definition?: CriteriaDefinition;
+    };
 
 /** Parses and validates a manifest; with `facts` (a criteria set's declarations), its facts against them. */
-export function parseManifest(file: string, text: string, limits?: Partial<Limits>, facts?: FactDeclarations): ManifestLoad {
+export function parseManifest(
+  file: string,
+  text: string,
+  limits?: Partial<Limits>,
+  facts?: FactDeclarations,
+): ManifestLoad {
   return manifestFromYaml(parseYaml(file, text, limits), facts);
 }
 
@@ -34,12 +45,25 @@ export function manifestFromYaml(parsed: ParsedYaml, facts?: FactDeclarations): 
   const file = parsed.source.file;
   const result = validateParsed(parsed, manifestSchemaFor(facts) as typeof manifestSchema);
   if (!result.ok && result.source && isCriteriaDocument(result.source)) {
-    const problem = { file, line: 1, column: 1, message: 'this is a criteria file, not a candidate manifest (give it with --criteria)' };
+    const problem = {
+      file,
+      line: 1,
+      column: 1,
+      message: 'this is a criteria file, not a candidate manifest (give it with --criteria)',
+    };
     const definition = criteriaDefinitionOf(parsed);
     return { ok: false, file, problems: [problem], isCriteria: true, ...(definition ? { definition } : {}) };
   }
   if (!result.ok) return { ok: false, file, problems: result.problems };
-  return { ok: true, loaded: { file, manifest: result.value, source: result.source, warnings: licenceWarnings(result.value, result.source) } };
+  return {
+    ok: true,
+    loaded: {
+      file,
+      manifest: result.value,
+      source: result.source,
+      warnings: licenceWarnings(result.value, result.source),
+    },
+  };
 }
 
 /**

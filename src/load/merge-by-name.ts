@@ -11,7 +11,11 @@ export interface NameClash<T> {
   inherited: T;
 }
 
-export function mergeByName<T>(inherited: readonly T[], own: readonly T[], nameOf: (entry: T) => string): { merged: T[]; clashes: NameClash<T>[] } {
+export function mergeByName<T>(
+  inherited: readonly T[],
+  own: readonly T[],
+  nameOf: (entry: T) => string,
+): { merged: T[]; clashes: NameClash<T>[] } {
   const byName = new Map(inherited.map((entry) => [nameOf(entry), entry]));
   const clashes: NameClash<T>[] = [];
   const merged = [...inherited];

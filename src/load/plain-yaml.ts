@@ -22,7 +22,11 @@ export const MIRRORED_YAML_VERSION = '2.9.1';
  * The checks mirror the composer of yaml MIRRORED_YAML_VERSION exactly, so package.json pins that
  * version and test/yaml-version.test.ts fails on any other.
  */
-export function parsePlainYaml(text: string, lineCounter: LineCounter, limits: Limits): { value: Record<string, unknown>; tree: PlainNode } | undefined {
+export function parsePlainYaml(
+  text: string,
+  lineCounter: LineCounter,
+  limits: Limits,
+): { value: Record<string, unknown>; tree: PlainNode } | undefined {
   if (/[\t\r\uFEFF]/.test(text)) return undefined;
   const tokens = Array.from(new Parser(lineCounter.addNewLine).parse(text));
   let document: CST.Document | undefined;
@@ -69,7 +73,8 @@ const NULL = /^(?:~|[Nn]ull|NULL)?$/;
 const BOOLEAN = /^(?:[Tt]rue|TRUE|[Ff]alse|FALSE)$/;
 const DECIMAL = /^[-+]?[0-9]+$/;
 // Octal, hexadecimal, infinities, NaN and floats: rare in manifests, left to the full parse.
-const OTHER_NUMBER = /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
+const OTHER_NUMBER =
+  /^(?:0o[0-7]+|0x[0-9a-fA-F]+|[-+]?\.(?:inf|Inf|INF)|\.nan|\.NaN|\.NAN|[-+]?(?:\.[0-9]+|[0-9]+(?:\.[0-9]*)?)[eE][-+]?[0-9]+|[-+]?(?:\.[0-9]+|[0-9]+\.[0-9]*))$/;
 // yaml's composer: "The : indicator must be at most 1024 chars after the start of an implicit key".
 const MAX_KEY_SPAN = 1024;
 // yaml's composer recurses several frames a level and, past a few hundred levels (fewer on a small
@@ -92,8 +97,16 @@ class PlainBuilder {
     for (let index = 0; index < items.length; index += 1) {
       const { start, key, sep, value: valueToken } = items[index] as CST.BlockMap['items'][number];
       // A trailing comment is the last item, with neither key nor value.
-      if (key === undefined && sep === undefined && valueToken === undefined && index === items.length - 1 && propsOf(start, undefined, true)) break;
-      if (!key || !sep || !valueToken || !isFlowScalar(key) || key.indent !== map.indent || containsNewline(key)) return undefined;
+      if (
+        key === undefined &&
+        sep === undefined &&
+        valueToken === undefined &&
+        index === items.length - 1 &&
+        propsOf(start, undefined, true)
+      )
+        break;
+      if (!key || !sep || !valueToken || !isFlowScalar(key) || key.indent !== map.indent || containsNewline(key))
+        return undefined;
       if (propsOf(start, undefined, true) === undefined) return undefined;
       const props = propsOf(sep, 'map-value-ind', false);
       if (!props?.found || props.found.offset - key.offset > MAX_KEY_SPAN) return undefined;
@@ -131,17 +144,32 @@ class PlainBuilder {
     for (let index = 0; index < collection.items.length; index += 1) {
       const { start, key, sep, value: valueToken } = collection.items[index] as CST.FlowCollection['items'][number];
       if (!valueToken || !flowSeparator(start, index > 0)) return undefined;
-      if (valueToken.type !== 'flow-collection' && (!isFlowScalar(valueToken) || containsNewline(valueToken))) return undefined;
+      if (valueToken.type !== 'flow-collection' && (!isFlowScalar(valueToken) || containsNewline(valueToken)))
+        return undefined;
       const added = isMap
-        ? !!key && !!sep && isFlowScalar(key) && !containsNewline(key) && flowValueIndicator(sep) && this.addPair(map, pairs, key, valueToken, depth, true)
+        ? !!key &&
+          !!sep &&
+          isFlowScalar(key) &&
+          !containsNewline(key) &&
+          flowValueIndicator(sep) &&
+          this.addPair(map, pairs, key, valueToken, depth, true)
         : !key && !sep && this.addItem(list, items, valueToken, depth, true);
       if (!added) return undefined;
     }
-    return isMap ? { value: map, node: { start: collection.offset, pairs } } : { value: list, node: { start: collection.offset, items } };
+    return isMap
+      ? { value: map, node: { start: collection.offset, pairs } }
+      : { value: list, node: { start: collection.offset, items } };
   }
 
   /** Adds `key: value` to a mapping being built; false where the full parse must decide. */
-  private addPair(map: Record<string, unknown>, pairs: PlainPair[], key: CST.FlowScalar, token: CST.Token, depth: number, inFlow: boolean): boolean {
+  private addPair(
+    map: Record<string, unknown>,
+    pairs: PlainPair[],
+    key: CST.FlowScalar,
+    token: CST.Token,
+    depth: number,
+    inFlow: boolean,
+  ): boolean {
     const name = this.key(key);
     if (name === undefined || Object.hasOwn(map, name)) return false;
     const built = this.node(token, depth, inFlow);
@@ -216,7 +244,11 @@ function containsNewline(token: CST.FlowScalar): boolean {
  * Checks the tokens before a key, list item or value as yaml's composer does (resolveProps): only
  * blanks, comments set off by a blank, and at most one `indicator`. Undefined if anything else is there.
  */
-function propsOf(tokens: readonly CST.SourceToken[], indicator: string | undefined, startOnNewline: boolean): { found?: CST.SourceToken; hasNewline: boolean } | undefined {
+function propsOf(
+  tokens: readonly CST.SourceToken[],
+  indicator: string | undefined,
+  startOnNewline: boolean,
+): { found?: CST.SourceToken; hasNewline: boolean } | undefined {
   let hasSpace = startOnNewline;
   let hasNewline = false;
   let found: CST.SourceToken | undefined;

@@ -7,7 +7,10 @@ import type { Problem } from './problem.js';
  * Reads a file as UTF-8 text; a failure becomes a problem instead of an exception. Only regular files
  * are opened (a FIFO or device would block or never end), and never more than the size limit is read.
  */
-export async function readText(file: string, given: Partial<Limits> = {}): Promise<{ text: string } | { problem: Problem }> {
+export async function readText(
+  file: string,
+  given: Partial<Limits> = {},
+): Promise<{ text: string } | { problem: Problem }> {
   return readTextSync(file, given);
 }
 
@@ -34,7 +37,8 @@ export function readTextSync(file: string, given: Partial<Limits> = {}): { text:
 /** Why a file is not read at all, or undefined when it may be. */
 export function refuse(info: Stats, maxBytes: number): string | undefined {
   if (!info.isFile()) return `not a regular file (${fileKind(info)}); skipped`;
-  if (info.size > maxBytes) return `file is ${info.size} bytes, over the ${sizeText(maxBytes)} limit; skipped unread (${raiseHint('maxFileBytes')})`;
+  if (info.size > maxBytes)
+    return `file is ${info.size} bytes, over the ${sizeText(maxBytes)} limit; skipped unread (${raiseHint('maxFileBytes')})`;
   return undefined;
 }
 
@@ -61,7 +65,8 @@ function readAtMost(file: string, maxBytes: number): Uint8Array | string {
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > maxBytes) return `file is over the ${sizeText(maxBytes)} limit; skipped (${raiseHint('maxFileBytes')})`;
+    if (length > maxBytes)
+      return `file is over the ${sizeText(maxBytes)} limit; skipped (${raiseHint('maxFileBytes')})`;
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);

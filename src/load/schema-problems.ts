@@ -10,7 +10,12 @@ type Issue = z.core.$ZodIssue;
 const YAML11_BOOLEANS = new Set(['yes', 'no', 'on', 'off', 'y', 'n', 'true', 'false']);
 
 /** Turns a zod validation failure into problems worded for a person and pinned to the YAML source. */
-export function schemaProblems(schema: z.ZodType, issues: readonly Issue[], source: YamlSource, base: Path = []): Problem[] {
+export function schemaProblems(
+  schema: z.ZodType,
+  issues: readonly Issue[],
+  source: YamlSource,
+  base: Path = [],
+): Problem[] {
   const problems: Problem[] = [];
   for (const issue of issues) {
     for (const { path, message, atKey } of pickUnionBranch(issue).flatMap((picked) => describeIssue(schema, picked))) {
@@ -41,14 +46,23 @@ function pickUnionBranch(issue: Issue): Issue[] {
   if (issue.code !== 'invalid_union' || issue.errors.length === 0) return [issue];
   const input = (issue as { input?: unknown }).input;
   const branches = issue.errors.filter((branch) => !refusesKind(branch, input));
-  const chosen = branches.length === 1 ? branches[0] : branches.length === 0 && isDeclaredFact(issue) ? scalarBranch(issue.errors) : undefined;
+  const chosen =
+    branches.length === 1
+      ? branches[0]
+      : branches.length === 0 && isDeclaredFact(issue)
+        ? scalarBranch(issue.errors)
+        : undefined;
   if (!chosen || chosen.length === 0) return [issue];
   return chosen.flatMap((inner) => pickUnionBranch({ ...inner, path: [...issue.path, ...inner.path] } as Issue));
 }
 
 /** A branch that refused the value as a whole for its kind (a mapping where a value was expected, or the reverse). */
 function refusesKind(branch: readonly Issue[], input: unknown): boolean {
-  return branch.every((inner) => inner.path.length === 0 && (inner.code === 'invalid_type' || (inner.code === 'invalid_value' && isMapping(input))));
+  return branch.every(
+    (inner) =>
+      inner.path.length === 0 &&
+      (inner.code === 'invalid_type' || (inner.code === 'invalid_value' && isMapping(input))),
+  );
 }
 
 /**
@@ -58,13 +72,20 @@ function refusesKind(branch: readonly Issue[], input: unknown): boolean {
  * fact: a string, a number, a boolean or a list) the accepted forms are listed.
  */
 function isDeclaredFact(issue: Issue): boolean {
-  const plain = issue.code === 'invalid_union' ? issue.errors.filter((branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.expected === 'object')) : [];
+  const plain =
+    issue.code === 'invalid_union'
+      ? issue.errors.filter(
+          (branch) => !branch.some((inner) => inner.code === 'invalid_type' && inner.expected === 'object'),
+        )
+      : [];
   return issue.path.length === 2 && issue.path[0] === 'facts' && plain.length === 1;
 }
 
 /** Every branch refused the value's type: for a value that is not a mapping, the branch for a plain value says most. */
 function scalarBranch(errors: readonly (readonly Issue[])[]) {
-  return errors.find((branch) => branch.some((inner) => inner.code === 'invalid_type' && inner.expected !== 'object' && !isMapping(inner.input)));
+  return errors.find((branch) =>
+    branch.some((inner) => inner.code === 'invalid_type' && inner.expected !== 'object' && !isMapping(inner.input)),
+  );
 }
 
 function isMapping(value: unknown): boolean {
@@ -90,13 +111,16 @@ function describeIssue(schema: z.ZodType, issue: Issue): Described[] {
     case 'invalid_type':
       return [{ path, message: invalidType(issue.expected, input) + nullHint(schema, path, input) }];
     case 'invalid_key':
-      return issue.issues.flatMap((inner) => describeIssue(schema, { ...inner, path: [] } as Issue)).map((d) => ({
-        path,
-        atKey: true,
-        message: `invalid key: ${d.message}`,
-      }));
+      return issue.issues
+        .flatMap((inner) => describeIssue(schema, { ...inner, path: [] } as Issue))
+        .map((d) => ({
+          path,
+          atKey: true,
+          message: `invalid key: ${d.message}`,
+        }));
     case 'invalid_value': {
-      if (input === undefined) return [{ path, message: `is required (expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')})` }];
+      if (input === undefined)
+        return [{ path, message: `is required (expected ${issue.values.map((v) => JSON.stringify(v)).join(' or ')})` }];
       const allowed = issue.values.map((v) => JSON.stringify(v));
       const hint = typeof input === 'string' ? closest(input, issue.values.map(String)) : undefined;
       const expected = allowed.length === 1 ? `expected ${allowed[0]}` : `expected one of ${allowed.join(', ')}`;
@@ -114,7 +138,10 @@ function describeIssue(schema: z.ZodType, issue: Issue): Described[] {
     case 'invalid_union': {
       if (issue.discriminator !== undefined) return [{ path, message: badDiscriminator(issue, input) }];
       const forms = schemasAt(schema, path).flatMap(unionForms);
-      const expected = forms.length > 0 ? `expected ${alternatives(forms)}, got ${show(input)}` : `${show(input)} is not any of the accepted forms`;
+      const expected =
+        forms.length > 0
+          ? `expected ${alternatives(forms)}, got ${show(input)}`
+          : `${show(input)} is not any of the accepted forms`;
       return [{ path, message: expected + nullHint(schema, path, input) }];
     }
     default:
@@ -162,7 +189,9 @@ function alternatives(forms: string[]): string {
 
 /** An uncommented template line with no value reads as null: say how to mean "unknown" instead. */
 function nullHint(schema: z.ZodType, path: Path, input: unknown): string {
-  return input === null && isOptionalAt(schema, path) ? ' (leave the line commented out, or remove it, to mean unknown)' : '';
+  return input === null && isOptionalAt(schema, path)
+    ? ' (leave the line commented out, or remove it, to mean unknown)'
+    : '';
 }
 
 function invalidType(expected: string, input: unknown): string {
@@ -200,8 +229,10 @@ function formatExpectation(format: string): string {
 }
 
 function tooSmall(issue: z.core.$ZodIssueTooSmall): string {
-  if (issue.origin === 'string') return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
-  if (issue.origin === 'array') return `must have at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`;
+  if (issue.origin === 'string')
+    return Number(issue.minimum) <= 1 ? 'must not be empty' : `must be at least ${issue.minimum} characters`;
+  if (issue.origin === 'array')
+    return `must have at least ${issue.minimum} item${Number(issue.minimum) === 1 ? '' : 's'}`;
   return `must be at least ${issue.minimum}, got ${show((issue as { input?: unknown }).input)}`;
 }
 
@@ -221,6 +252,7 @@ export function show(value: unknown): string {
     const clipped = value.length > 60 ? `${value.slice(0, 57)}...` : value;
     return JSON.stringify(clipped);
   }
-  if (typeof value === 'number' && !Number.isSafeInteger(value) && Number.isInteger(value)) return 'a number too large to be exact';
+  if (typeof value === 'number' && !Number.isSafeInteger(value) && Number.isInteger(value))
+    return 'a number too large to be exact';
   return `${typeof value} ${String(value)}`;
 }

@@ -1,4 +1,14 @@
-import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments, parseDocument, type Document, type Node, visit } from 'yaml';
+import {
+  isMap,
+  isScalar,
+  isSeq,
+  LineCounter,
+  parseAllDocuments,
+  parseDocument,
+  type Document,
+  type Node,
+  visit,
+} from 'yaml';
 import { inspectTree } from './inspect-tree.js';
 import { type PlainNode, parsePlainYaml } from './plain-yaml.js';
 import { type Limits, raiseHint, withDefaults } from './limits.js';
@@ -43,7 +53,8 @@ export function parseYaml(file: string, text: string, given: Partial<Limits> = {
   const limits = withDefaults(given);
   const plainLines = new LineCounter();
   const plain = parsePlainYaml(text, plainLines, limits);
-  if (plain) return { source: { file, lineCounter: plainLines, tree: plainTree(plain.tree) }, value: plain.value, problems: [] };
+  if (plain)
+    return { source: { file, lineCounter: plainLines, tree: plainTree(plain.tree) }, value: plain.value, problems: [] };
   return parseYamlFully(file, text, limits);
 }
 
@@ -61,12 +72,30 @@ export function parseYamlFully(file: string, text: string, limits: Limits): Pars
     const { line, col } = lineCounter.linePos(offset);
     return { file, line, column: col, message };
   };
-  const fail = (problems: Problem[]): ParsedYaml => ({ source, value: undefined, problems: problems.sort(compareProblems) });
+  const fail = (problems: Problem[]): ParsedYaml => ({
+    source,
+    value: undefined,
+    problems: problems.sort(compareProblems),
+  });
   const second = Array.isArray(docs) ? docs[1] : undefined;
-  if (second) return fail([at(second.range[0], `holds ${docs.length} YAML documents; a file must hold exactly one (remove the extra "---" sections)`)]);
+  if (second)
+    return fail([
+      at(
+        second.range[0],
+        `holds ${docs.length} YAML documents; a file must hold exactly one (remove the extra "---" sections)`,
+      ),
+    ]);
   const syntax = syntaxProblems(doc, limits);
   if (syntax.length > 0) return fail(syntax.map(({ offset, message }) => at(offset, message)));
-  if (doc.contents === null) return fail([at(0, text.trim() === '' ? 'file is empty (expected a YAML mapping)' : 'file holds no YAML content, only comments (expected a YAML mapping)')]);
+  if (doc.contents === null)
+    return fail([
+      at(
+        0,
+        text.trim() === ''
+          ? 'file is empty (expected a YAML mapping)'
+          : 'file holds no YAML content, only comments (expected a YAML mapping)',
+      ),
+    ]);
   const inspected = inspectTree(doc.contents, text, limits);
   if (inspected.length > 0) return fail(inspected.map(({ offset, message }) => at(offset, message)));
   try {
@@ -87,13 +116,20 @@ function syntaxProblems(doc: Document.Parsed, limits: Limits): { offset: number;
     const offset = error.pos[0];
     if (error.code === 'DUPLICATE_KEY') {
       const key = keyAt(doc, offset);
-      return { offset, message: key !== undefined && key.length <= 60 ? `duplicate key ${JSON.stringify(key)}` : 'duplicate key' };
+      return {
+        offset,
+        message: key !== undefined && key.length <= 60 ? `duplicate key ${JSON.stringify(key)}` : 'duplicate key',
+      };
     }
-    if (error.code === 'RESOURCE_EXHAUSTION') return { offset, message: `nested too deeply to parse (keep it under ${limits.maxDepth} levels)` };
-    if (error.code === 'TAG_RESOLVE_FAILED') return { offset, message: `unsupported YAML tag (pgcheck reads plain YAML 1.2 values: remove the tag)` };
+    if (error.code === 'RESOURCE_EXHAUSTION')
+      return { offset, message: `nested too deeply to parse (keep it under ${limits.maxDepth} levels)` };
+    if (error.code === 'TAG_RESOLVE_FAILED')
+      return { offset, message: `unsupported YAML tag (pgcheck reads plain YAML 1.2 values: remove the tag)` };
     return { offset, message: `YAML syntax: ${firstLine(error.message)}` };
   });
-  const exhaustion = worded.filter((_, index) => errors[index]?.code === 'RESOURCE_EXHAUSTION').sort((a, b) => a.offset - b.offset)[0];
+  const exhaustion = worded
+    .filter((_, index) => errors[index]?.code === 'RESOURCE_EXHAUSTION')
+    .sort((a, b) => a.offset - b.offset)[0];
   // Garbage can hold an error per character; the first few say enough.
   return exhaustion ? [exhaustion] : worded.sort((a, b) => a.offset - b.offset).slice(0, MAX_SYNTAX_PROBLEMS);
 }
@@ -164,7 +200,15 @@ function positionsOf(node: unknown, enclosing: number): PlainNode {
   if (isMap(node)) {
     // Only scalar keys can be named by a path; a missing value points at its key.
     const pairs = node.items.flatMap((pair) =>
-      isScalar(pair.key) ? [{ key: String(pair.key.value), keyStart: rangeStart(pair.key) ?? start, value: positionsOf(pair.value ?? pair.key, start) }] : [],
+      isScalar(pair.key)
+        ? [
+            {
+              key: String(pair.key.value),
+              keyStart: rangeStart(pair.key) ?? start,
+              value: positionsOf(pair.value ?? pair.key, start),
+            },
+          ]
+        : [],
     );
     return { start, pairs };
   }

@@ -14,10 +14,17 @@ export function todoCheckWarnings(value: unknown, source: YamlSource): Problem[]
   return criteria.flatMap((criterion: unknown, index) => {
     const id = (criterion as { id?: unknown } | null)?.id;
     const name = typeof id === 'string' ? `criterion "${id}"` : 'this criterion';
-    return ['applies_when', 'check'].flatMap((key) => todoPaths((criterion as Record<string, unknown> | null)?.[key], ['criteria', index, key])).map((at) => {
-      const { line, column } = locate(source, [...at, 'todo'], { key: true });
-      return { file: source.file, line, column, message: `${formatPath(at)}${name} is not yet expressed as a check (todo)` };
-    });
+    return ['applies_when', 'check']
+      .flatMap((key) => todoPaths((criterion as Record<string, unknown> | null)?.[key], ['criteria', index, key]))
+      .map((at) => {
+        const { line, column } = locate(source, [...at, 'todo'], { key: true });
+        return {
+          file: source.file,
+          line,
+          column,
+          message: `${formatPath(at)}${name} is not yet expressed as a check (todo)`,
+        };
+      });
   });
 }
 

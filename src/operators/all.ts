@@ -7,7 +7,8 @@ export const all = defineOperator({
   summary: 'every listed check holds',
   options: z.array(z.unknown()).min(1),
   subchecks: (options) => options.map((node, index) => ({ at: [index], node })),
-  describe: (_options, children) => (children.length === 1 ? (children[0] ?? '') : `all of: (${children.join('); (')})`),
+  describe: (_options, children) =>
+    children.length === 1 ? (children[0] ?? '') : `all of: (${children.join('); (')})`,
   evaluate: (_options, ctx, children) =>
     combine(
       children.map((child) => ctx.run(child, ctx.scope, ctx.prefix)),

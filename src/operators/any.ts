@@ -7,7 +7,8 @@ export const any = defineOperator({
   summary: 'at least one listed check holds',
   options: z.array(z.unknown()).min(1),
   subchecks: (options) => options.map((node, index) => ({ at: [index], node })),
-  describe: (_options, children) => (children.length === 1 ? (children[0] ?? '') : `any of: (${children.join(') or (')})`),
+  describe: (_options, children) =>
+    children.length === 1 ? (children[0] ?? '') : `any of: (${children.join(') or (')})`,
   evaluate: (_options, ctx, children) =>
     combine(
       children.map((child) => ctx.run(child, ctx.scope, ctx.prefix)),

@@ -10,7 +10,8 @@ export const atMost = defineOperator({
   name: 'at-most',
   summary: 'the number at `path` is at most `value`',
   options: z.strictObject({ path: manifestPath, value: z.number().finite(), absent: absentPolicy }),
-  checkField: (_options, field) => (kindOf(field) === 'number' || kindOf(field) === 'union' ? undefined : 'this operator needs a path to a number'),
+  checkField: (_options, field) =>
+    kindOf(field) === 'number' || kindOf(field) === 'union' ? undefined : 'this operator needs a path to a number',
   describe: (options) => `${options.path} is at most ${options.value}`,
   evaluate: (options, ctx) =>
     leaf(ctx, options, (actual, path) => {

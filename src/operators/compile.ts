@@ -32,7 +32,10 @@ export function compileCheck(
   problems: CheckProblem[],
 ): CompiledCheck | undefined {
   if (node === null || typeof node !== 'object' || Array.isArray(node)) {
-    problems.push({ path: at, message: `expected a check: a mapping with one operator (${[...operators.keys()].join(', ')})` });
+    problems.push({
+      path: at,
+      message: `expected a check: a mapping with one operator (${[...operators.keys()].join(', ')})`,
+    });
     return undefined;
   }
   const keys = Object.keys(node);
@@ -78,7 +81,8 @@ function compileOperator(
   for (const sub of operator.subchecks?.(options) ?? []) {
     const childScope = sub.scopePath ? elementScope(scope, sub.scopePath) : scope;
     if (!childScope) {
-      if (problems.length === before) problems.push({ path: [...at, 'path'], message: `${operator.name} needs a path to a list` });
+      if (problems.length === before)
+        problems.push({ path: [...at, 'path'], message: `${operator.name} needs a path to a list` });
       continue;
     }
     const child = compileCheck(sub.node, [...at, ...sub.at], childScope, problems);
@@ -88,7 +92,14 @@ function compileOperator(
 }
 
 /** Checks that `path` names a field the manifest can have, and lets the operator check its options against it. */
-function checkPath(operator: Operator, options: unknown, path: string, at: Path, scope: Scope, problems: CheckProblem[]) {
+function checkPath(
+  operator: Operator,
+  options: unknown,
+  path: string,
+  at: Path,
+  scope: Scope,
+  problems: CheckProblem[],
+) {
   const segments = splitPath(path);
   for (let depth = 1; depth <= segments.length; depth++) {
     const parent = schemasAt(scope.schema, segments.slice(0, depth - 1));
@@ -99,7 +110,10 @@ function checkPath(operator: Operator, options: unknown, path: string, at: Path,
       const hint = closest(segments[depth - 1] ?? '', known);
       const suggestion = hint ? `; did you mean "${[...segments.slice(0, depth - 1), hint].join('.')}"?` : '';
       // Under `facts` (once the set declares its facts) the names come from the declarations, not from pgcheck.
-      const what = depth === 2 && segments[0] === 'facts' && scope.schema !== manifestSchema ? `not a fact this set declares${suggestion} (declared: ${known.join(', ') || 'none'})` : `not a manifest field${suggestion}`;
+      const what =
+        depth === 2 && segments[0] === 'facts' && scope.schema !== manifestSchema
+          ? `not a fact this set declares${suggestion} (declared: ${known.join(', ') || 'none'})`
+          : `not a manifest field${suggestion}`;
       problems.push({ path: at, message: `path "${path}" is ${what}` });
       return;
     }

@@ -18,7 +18,10 @@ export const includesAll = defineOperator({
       const ok = options.values.every((value) => actual.includes(value));
       return { status: statusOf(ok), finding: { code: 'includes-all', path, ok, actual, expected: options.values } };
     }),
-  explain: (finding: IncludesAllFinding) => ({ fact: includesAllFact(finding), need: finding.ok ? undefined : `all of ${alternatives(finding.expected, 'and')}` }),
+  explain: (finding: IncludesAllFinding) => ({
+    fact: includesAllFact(finding),
+    need: finding.ok ? undefined : `all of ${alternatives(finding.expected, 'and')}`,
+  }),
 });
 
 function includesAllFact(finding: IncludesAllFinding): string {

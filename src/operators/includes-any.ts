@@ -18,7 +18,10 @@ export const includesAny = defineOperator({
       const ok = actual.some((value) => options.values.includes(value));
       return { status: statusOf(ok), finding: { code: 'includes-any', path, ok, actual, expected: options.values } };
     }),
-  explain: (finding: IncludesAnyFinding) => ({ fact: includesAnyFact(finding), need: finding.ok ? undefined : alternatives(finding.expected, 'or') }),
+  explain: (finding: IncludesAnyFinding) => ({
+    fact: includesAnyFact(finding),
+    need: finding.ok ? undefined : alternatives(finding.expected, 'or'),
+  }),
 });
 
 function includesAnyFact(finding: IncludesAnyFinding): string {

@@ -20,11 +20,22 @@ export function valuesFitListField(values: unknown[], field: z.ZodType): string 
  * Reads the list at `path` for an operator that goes through its elements: the list, or the outcome
  * when there is none (the `absent` policy's status, or unknown for a value that is not a list).
  */
-export function readList(ctx: Context, options: { path: string; absent: AbsentPolicy }): { list: unknown[]; path: Path } | { outcome: Outcome } {
+export function readList(
+  ctx: Context,
+  options: { path: string; absent: AbsentPolicy },
+): { list: unknown[]; path: Path } | { outcome: Outcome } {
   const found = read(ctx, options.path);
   if (!found.found) {
-    return { outcome: { status: options.absent, finding: { code: 'absent', path: found.path }, path: found.path, reads: [found.path] } };
+    return {
+      outcome: {
+        status: options.absent,
+        finding: { code: 'absent', path: found.path },
+        path: found.path,
+        reads: [found.path],
+      },
+    };
   }
-  if (!Array.isArray(found.value)) return { outcome: { ...notAList(found.value, found.path), path: found.path, reads: [found.path] } };
+  if (!Array.isArray(found.value))
+    return { outcome: { ...notAList(found.value, found.path), path: found.path, reads: [found.path] } };
   return { list: found.value, path: found.path };
 }

@@ -17,7 +17,12 @@ export const not = defineOperator({
     if (!child) throw new Error('not: compiled without its sub-check');
     const outcome = ctx.run(child, ctx.scope, ctx.prefix);
     const status = inverse[outcome.status];
-    return { status, finding: { code: 'not', status, child: outcome.finding }, path: outcome.path, reads: outcome.reads };
+    return {
+      status,
+      finding: { code: 'not', status, child: outcome.finding },
+      path: outcome.path,
+      reads: outcome.reads,
+    };
   },
   explain: (finding: NotFinding, words) => {
     if (finding.status === 'pass') return { fact: words.fact(finding.child) };

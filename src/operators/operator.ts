@@ -55,6 +55,7 @@ export interface Words {
   fact(finding: Finding): string;
 }
 
+// biome-ignore lint/suspicious/noExplicitAny: the registry holds operators of every option and finding type
 export interface Operator<Options = any, F extends OperatorFinding = any> {
   name: string;
   /** One line for docs and `criteria show`. */
@@ -70,16 +71,18 @@ export interface Operator<Options = any, F extends OperatorFinding = any> {
   explain(finding: F, words: Words): Explanation;
 }
 
-export function defineOperator<Options, F extends OperatorFinding>(operator: Operator<Options, F>): Operator<Options, F> {
+export function defineOperator<Options, F extends OperatorFinding>(
+  operator: Operator<Options, F>,
+): Operator<Options, F> {
   return operator;
 }
 
 export const absentPolicy = z.enum(['unknown', 'pass', 'fail']).default('unknown');
 export type AbsentPolicy = z.infer<typeof absentPolicy>;
 
-export const manifestPath = z
-  .string()
-  .regex(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_-]*)*$/, { error: 'expected a dotted manifest path such as authentication.mfa' });
+export const manifestPath = z.string().regex(/^[a-z_][a-z0-9_]*(\.[a-z_][a-z0-9_-]*)*$/, {
+  error: 'expected a dotted manifest path such as authentication.mfa',
+});
 
 export function splitPath(path: string): string[] {
   return path.split('.');
@@ -123,7 +126,12 @@ export function leaf(
 ): Outcome {
   const found = read(ctx, options.path);
   if (!found.found) {
-    return { status: options.absent, finding: { code: 'absent', path: found.path }, path: found.path, reads: [found.path] };
+    return {
+      status: options.absent,
+      finding: { code: 'absent', path: found.path },
+      path: found.path,
+      reads: [found.path],
+    };
   }
   const { status, finding } = decide(found.value, found.path);
   // Properties written out rather than `{ ...decided, path }`: V8 takes a slow path for a spread followed by more properties, and this runs for every check of every manifest.
@@ -141,4 +149,3 @@ export function valuesFitField(values: unknown[], field: z.ZodType): string | un
   }
   return undefined;
 }
-

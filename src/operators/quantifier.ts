@@ -3,19 +3,39 @@ import { combine } from './combine.js';
 import type { Finding } from '../engine/findings.js';
 import { pathText } from '../engine/words.js';
 import { readList } from './list-value.js';
-import { absentPolicy, type CompiledCheck, type Context, type Explanation, manifestPath, type Outcome, type Status, type Words } from './operator.js';
+import {
+  absentPolicy,
+  type CompiledCheck,
+  type Context,
+  type Explanation,
+  manifestPath,
+  type Outcome,
+  type Status,
+  type Words,
+} from './operator.js';
 import type { Path } from '../path.js';
 
 /** At most this many elements' reasons are listed; the rest are counted. */
 const MAX_LISTED_ITEMS = 3;
 
-export type QuantifiedFinding = { code: 'some' | 'every'; path: Path; status: Status; count: number; children: Finding[] };
+export type QuantifiedFinding = {
+  code: 'some' | 'every';
+  path: Path;
+  status: Status;
+  count: number;
+  children: Finding[];
+};
 
 export const quantifierOptions = z.strictObject({ path: manifestPath, check: z.unknown(), absent: absentPolicy });
 export type QuantifierOptions = z.infer<typeof quantifierOptions>;
 
 /** Runs the sub-check once per element of the list at `path`, each element being the scope of its paths. */
-export function quantify(mode: 'some' | 'every', options: QuantifierOptions, ctx: Context, children: CompiledCheck[]): Outcome {
+export function quantify(
+  mode: 'some' | 'every',
+  options: QuantifierOptions,
+  ctx: Context,
+  children: CompiledCheck[],
+): Outcome {
   const [child] = children;
   if (!child) throw new Error(`${mode}: compiled without its sub-check`);
   const found = readList(ctx, options);
@@ -30,7 +50,9 @@ export function quantify(mode: 'some' | 'every', options: QuantifierOptions, ctx
     children: findings,
   }));
   const { status, finding } = combined;
-  return count === 0 ? { status, finding, path: found.path, reads: [found.path] } : { status, finding, path: combined.path, reads: [found.path, ...combined.reads] };
+  return count === 0
+    ? { status, finding, path: found.path, reads: [found.path] }
+    : { status, finding, path: combined.path, reads: [found.path, ...combined.reads] };
 }
 
 /** Reasons of the elements that decided, the first few listed and the rest counted. */

@@ -19,8 +19,23 @@ import { within } from './within.js';
 
 /** The check vocabulary of criteria files, by the name a criteria file uses. */
 export const operators: ReadonlyMap<string, Operator> = new Map(
-  [all, any, not, when, some, every, countAtLeast, equals, oneOf, includesAny, includesAll, atLeast, atMost, nonEmpty, within, osiApproved, todo].map((op) => [
-    op.name,
-    op as Operator,
-  ]),
+  [
+    all,
+    any,
+    not,
+    when,
+    some,
+    every,
+    countAtLeast,
+    equals,
+    oneOf,
+    includesAny,
+    includesAll,
+    atLeast,
+    atMost,
+    nonEmpty,
+    within,
+    osiApproved,
+    todo,
+  ].map((op) => [op.name, op as Operator]),
 );

@@ -12,33 +12,44 @@ type WithinFinding = { code: 'within'; path: Path; actual: unknown; duration: st
   | { ok?: undefined }
 );
 
-const duration = z
-  .string()
-  .transform((text, ctx) => {
-    const parsed = parseDuration(text);
-    if (parsed && parsed.amount > 0) return parsed;
-    ctx.addIssue({ code: 'custom', message: `expected a duration: ${DURATION_SYNTAX}`, input: text });
-    return z.NEVER;
-  });
+const duration = z.string().transform((text, ctx) => {
+  const parsed = parseDuration(text);
+  if (parsed && parsed.amount > 0) return parsed;
+  ctx.addIssue({ code: 'custom', message: `expected a duration: ${DURATION_SYNTAX}`, input: text });
+  return z.NEVER;
+});
 
 export const within = defineOperator({
   name: 'within',
   summary:
     'the date at `path` is no older than `duration` (e.g. 3y, 18m, 90d) before the evaluation day; a date written YYYY or YYYY-MM counts as its last day',
   options: z.strictObject({ path: manifestPath, duration, absent: absentPolicy }),
-  checkField: (_options, field) => (kindOf(field) === 'string' || kindOf(field) === 'union' ? undefined : 'this operator needs a path to a date'),
+  checkField: (_options, field) =>
+    kindOf(field) === 'string' || kindOf(field) === 'union' ? undefined : 'this operator needs a path to a date',
   describe: (options) => `${options.path} is no older than ${formatDuration(options.duration)}`,
   evaluate: (options, ctx) =>
     leaf(ctx, options, (actual, path) => {
-      const latest = typeof actual === 'string' ? latestDayOf(actual) : Number.isInteger(actual) ? latestDayOf(String(actual)) : undefined;
+      const latest =
+        typeof actual === 'string'
+          ? latestDayOf(actual)
+          : Number.isInteger(actual)
+            ? latestDayOf(String(actual))
+            : undefined;
       if (latest === undefined) {
-        return { status: 'unknown', finding: { code: 'wrong-type', path, actual, expected: 'a date as YYYY, YYYY-MM or YYYY-MM-DD' } };
+        return {
+          status: 'unknown',
+          finding: { code: 'wrong-type', path, actual, expected: 'a date as YYYY, YYYY-MM or YYYY-MM-DD' },
+        };
       }
       const span = formatDuration(options.duration);
-      if (ctx.asOf === undefined) return { status: 'unknown', finding: { code: 'within', path, actual, duration: span } };
+      if (ctx.asOf === undefined)
+        return { status: 'unknown', finding: { code: 'within', path, actual, duration: span } };
       const cutoff = dateBefore(ctx.asOf, ageOf(options.duration));
       const ok = latest >= cutoff;
-      return { status: statusOf(ok), finding: { code: 'within', path, ok, actual, duration: span, cutoff, asOf: ctx.asOf } };
+      return {
+        status: statusOf(ok),
+        finding: { code: 'within', path, ok, actual, duration: span, cutoff, asOf: ctx.asOf },
+      };
     }),
   explain: (finding: WithinFinding) => {
     const fact = `${pathText(finding.path)} is ${valueText(finding.actual)}`;

@@ -6,7 +6,13 @@ import type { CandidateReport, CriteriaInfo, Report, ResultReport } from './repo
 /** One comparison: the candidates judged against one criteria set, criteria as rows, candidates as columns. */
 export interface Matrix {
   criteria: Omit<CriteriaInfo, 'criteria'>;
-  candidates: { file: string; name: string; homepage?: string; verdict: Verdict; best_case: { passed: number; total: number } }[];
+  candidates: {
+    file: string;
+    name: string;
+    homepage?: string;
+    verdict: Verdict;
+    best_case: { passed: number; total: number };
+  }[];
   rows: MatrixRow[];
 }
 
@@ -35,16 +41,24 @@ export function buildMatrices(report: Report, options: MatrixOptions = {}): Matr
     );
     if (candidates.length === 0) return [];
     const rows = set.criteria
-      .map(({ id, level, text, help }): MatrixRow => ({
-        criterion: id,
-        level,
-        text,
-        ...(help ? { help } : {}),
-        cells: candidates.map((candidate) => cellOf(candidate, id)),
-      }))
+      .map(
+        ({ id, level, text, help }): MatrixRow => ({
+          criterion: id,
+          level,
+          text,
+          ...(help ? { help } : {}),
+          cells: candidates.map((candidate) => cellOf(candidate, id)),
+        }),
+      )
       .filter((row) => !options.quiet || row.cells.some((cell) => cell !== null && resultKeptByQuiet(cell, options)));
     const { criteria: _criteria, ...info } = set;
-    return [{ criteria: info, candidates: candidates.map(({ results: _results, criteria: _set, ...column }) => column), rows }];
+    return [
+      {
+        criteria: info,
+        candidates: candidates.map(({ results: _results, criteria: _set, ...column }) => column),
+        rows,
+      },
+    ];
   });
 }
 

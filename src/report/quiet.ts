@@ -7,12 +7,19 @@ export interface QuietOptions {
 
 /** What `--quiet` keeps of a candidate: it does not meet the minimum, or it has a result that fails the run. */
 export function keptByQuiet(candidate: CandidateReport, options: QuietOptions = {}): boolean {
-  return candidate.verdict !== 'meets-minimum' || (options.staleFails === true && candidate.results.some((result) => result.stale !== undefined));
+  return (
+    candidate.verdict !== 'meets-minimum' ||
+    (options.staleFails === true && candidate.results.some((result) => result.stale !== undefined))
+  );
 }
 
 /** What `--quiet` keeps of a result: it fails or could not be decided, or it is stale and that fails the run. */
 export function resultKeptByQuiet(result: ResultReport, options: QuietOptions = {}): boolean {
-  return result.status === 'fail' || result.status === 'unknown' || (options.staleFails === true && result.stale !== undefined);
+  return (
+    result.status === 'fail' ||
+    result.status === 'unknown' ||
+    (options.staleFails === true && result.stale !== undefined)
+  );
 }
 
 /**
@@ -23,6 +30,9 @@ export function resultKeptByQuiet(result: ResultReport, options: QuietOptions = 
 export function quietReport(report: Report, options: QuietOptions = {}): Report {
   const candidates = report.candidates
     .filter((candidate) => keptByQuiet(candidate, options))
-    .map((candidate) => ({ ...candidate, results: candidate.results.filter((result) => resultKeptByQuiet(result, options)) }));
+    .map((candidate) => ({
+      ...candidate,
+      results: candidate.results.filter((result) => resultKeptByQuiet(result, options)),
+    }));
   return { ...report, candidates };
 }

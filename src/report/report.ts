@@ -83,11 +83,19 @@ export interface Report {
   summary: Summary;
 }
 
-export function resultReport(result: CriterionResult, locate: (path: CriterionResult['path']) => { line: number; column: number }): ResultReport {
+export function resultReport(
+  result: CriterionResult,
+  locate: (path: CriterionResult['path']) => { line: number; column: number },
+): ResultReport {
   const { line, column } = locate(result.path);
   // Built property by property, in the order reports print them: an object spread followed by more
   // properties takes a slow path in V8, and this runs for every result of every candidate.
-  const report: Partial<ResultReport> = { criterion: result.criterion, level: result.level, status: result.status, reason: result.reason };
+  const report: Partial<ResultReport> = {
+    criterion: result.criterion,
+    level: result.level,
+    status: result.status,
+    reason: result.reason,
+  };
   if (result.stale) report.stale = result.stale;
   if (result.waiver) report.waiver = result.waiver;
   if (result.sources.length > 0) report.sources = result.sources;

@@ -3,7 +3,14 @@ import type { CandidateReport, Summary } from './report.js';
 
 /** Counts candidates into a Summary one at a time, so a streamed run need not keep them. */
 export class SummaryTally {
-  private readonly counts = { candidates: 0, 'meets-minimum': 0, 'fails-minimum': 0, incomplete: 0, stale: 0, stale_results: 0 };
+  private readonly counts = {
+    candidates: 0,
+    'meets-minimum': 0,
+    'fails-minimum': 0,
+    incomplete: 0,
+    stale: 0,
+    stale_results: 0,
+  };
 
   add(candidate: CandidateReport): void {
     const staleResults = candidate.results.filter((result) => result.stale).length;

@@ -71,7 +71,13 @@ export function describeCriteriaSet(set: CriteriaSet): CriteriaSetDetails {
     ...(set.max_age === undefined ? {} : { max_age: set.max_age }),
     ...(set.facts === undefined
       ? {}
-      : { facts: Object.entries(set.facts).map(([name, declaration]) => ({ name, type: describeFactType(declaration), text: declaration.text.trim() })) }),
+      : {
+          facts: Object.entries(set.facts).map(([name, declaration]) => ({
+            name,
+            type: describeFactType(declaration),
+            text: declaration.text.trim(),
+          })),
+        }),
     criteria: set.criteria.map((criterion) => ({
       id: criterion.id,
       level: criterion.level,

@@ -43,7 +43,10 @@ export interface FileOutcome {
 export type FileEvaluator = (file: string, named: boolean) => Promise<FileOutcome>;
 
 /** Evaluates single files under `settings`, loading each criteria set once. */
-export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(settings.criteriaDir, settings.limits, settings.sources)): FileEvaluator {
+export function fileEvaluator(
+  settings: FileSettings,
+  cache = new CriteriaCache(settings.criteriaDir, settings.limits, settings.sources),
+): FileEvaluator {
   return async (file) => {
     const read = await readText(file, settings.limits);
     if ('problem' in read) return { errors: [read.problem], warnings: [], isCandidate: true };
@@ -54,7 +57,13 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
     const load = manifestFromYaml(parsed, applied?.ok ? applied.set.facts : undefined);
     if (!load.ok) {
       // A criteria file among the paths, named or found in a directory, is a set of the run.
-      if (load.isCriteria) return { errors: [], warnings: [], isCandidate: false, criteriaFile: { file, ...(load.definition ? { definition: load.definition } : {}) } };
+      if (load.isCriteria)
+        return {
+          errors: [],
+          warnings: [],
+          isCandidate: false,
+          criteriaFile: { file, ...(load.definition ? { definition: load.definition } : {}) },
+        };
       return { errors: load.problems, warnings: [], isCandidate: true };
     }
     const { manifest, source } = load.loaded;
@@ -72,7 +81,11 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
     }
     const set = resolution.set;
     const warnings = set.id === manifest.category ? [] : [otherSetNote(file, source, manifest.category, set.id)];
-    const evaluation = evaluateManifest(set, manifest, { asOf: settings.asOf, requireEvidence: settings.requireEvidence, waivers: settings.waivers });
+    const evaluation = evaluateManifest(set, manifest, {
+      asOf: settings.asOf,
+      requireEvidence: settings.requireEvidence,
+      waivers: settings.waivers,
+    });
     const notes = waiverProblems(evaluation.waiverNotes, source);
     const dates = futureDateProblems(manifest, source, settings);
     const errors = [...dates.errors, ...notes.errors];
@@ -85,14 +98,27 @@ export function fileEvaluator(settings: FileSettings, cache = new CriteriaCache(
       criteria: set.id,
       verdict: evaluation.verdict,
       best_case: evaluation.bestCase,
-      results: evaluation.results.map((result) => resultReport(result, (path) => locate(source, valueLocation(manifest, path)))),
+      results: evaluation.results.map((result) =>
+        resultReport(result, (path) => locate(source, valueLocation(manifest, path))),
+      ),
     };
-    return { candidate, reference, errors: [], warnings: [...warnings, ...dates.warnings, ...notes.warnings], isCandidate: true };
+    return {
+      candidate,
+      reference,
+      errors: [],
+      warnings: [...warnings, ...dates.warnings, ...notes.warnings],
+      isCandidate: true,
+    };
   };
 }
 
 /** `--criteria` applied a set other than the one the manifest's `category` names: evaluated, but said. */
 function otherSetNote(file: string, source: YamlSource, category: string, applied: string): Problem {
   const { line, column } = locate(source, ['category']);
-  return { file, line, column, message: `category: the manifest is for "${category}" but was evaluated against "${applied}", given with --criteria` };
+  return {
+    file,
+    line,
+    column,
+    message: `category: the manifest is for "${category}" but was evaluated against "${applied}", given with --criteria`,
+  };
 }

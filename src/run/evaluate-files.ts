@@ -51,7 +51,8 @@ export async function evaluateFiles(paths: readonly string[], options: EvaluateF
   const cache = new CriteriaCache(options.criteriaDir, limits, sources);
   const forced = options.criteria === undefined ? undefined : await cache.resolve(options.criteria);
   if (forced && !forced.ok) {
-    if ('problems' in forced) throw new CriteriaError(`--criteria ${options.criteria}: invalid criteria file`, forced.problems);
+    if ('problems' in forced)
+      throw new CriteriaError(`--criteria ${options.criteria}: invalid criteria file`, forced.problems);
     throw new CriteriaError(`--criteria ${options.criteria}: ${forced.message}`);
   }
   const errors: Problem[] = [];

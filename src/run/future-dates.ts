@@ -10,10 +10,14 @@ export function evidenceDates(manifest: unknown): { path: Path; date: string }[]
   if (typeof reviewed === 'string') dates.push({ path: ['reviewed'], date: reviewed });
   const visit = (value: unknown, path: (string | number)[]): void => {
     if (value === null || typeof value !== 'object') return;
-    if (Array.isArray(value)) return value.forEach((item, index) => visit(item, [...path, index]));
+    if (Array.isArray(value)) {
+      for (const [index, item] of value.entries()) visit(item, [...path, index]);
+      return;
+    }
     for (const [key, child] of Object.entries(value)) {
       // A source entry is an element of a `sources` list; its `retrieved` is the day it was read.
-      if (key === 'retrieved' && typeof child === 'string' && path.at(-2) === 'sources') dates.push({ path: [...path, key], date: child });
+      if (key === 'retrieved' && typeof child === 'string' && path.at(-2) === 'sources')
+        dates.push({ path: [...path, key], date: child });
       else visit(child, [...path, key]);
     }
   };
@@ -25,7 +29,11 @@ export function evidenceDates(manifest: unknown): { path: Path; date: string }[]
  * Evidence cannot have been checked after today (an error: it would never go stale), and evidence
  * checked after the evaluation day (an earlier `--as-of`) was not known on that day (a warning).
  */
-export function futureDateProblems(manifest: unknown, source: YamlSource, days: { today: string; asOf: string }): { errors: Problem[]; warnings: Problem[] } {
+export function futureDateProblems(
+  manifest: unknown,
+  source: YamlSource,
+  days: { today: string; asOf: string },
+): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   for (const { path, date } of evidenceDates(manifest)) {
@@ -33,8 +41,20 @@ export function futureDateProblems(manifest: unknown, source: YamlSource, days: 
     const { line, column } = locate(source, path);
     const at = `${pathText(path)}: ${date}`;
     const verb = path.at(-1) === 'reviewed' ? 'reviewed' : 'retrieved';
-    if (date > days.today) errors.push({ file: source.file, line, column, message: `${at} is after today (${days.today}); a date in the future cannot be right` });
-    else warnings.push({ file: source.file, line, column, message: `${at} is after the evaluation day ${days.asOf}: ${verb} after the evaluation day, so this report may use facts not known then` });
+    if (date > days.today)
+      errors.push({
+        file: source.file,
+        line,
+        column,
+        message: `${at} is after today (${days.today}); a date in the future cannot be right`,
+      });
+    else
+      warnings.push({
+        file: source.file,
+        line,
+        column,
+        message: `${at} is after the evaluation day ${days.asOf}: ${verb} after the evaluation day, so this report may use facts not known then`,
+      });
   }
   return { errors, warnings };
 }

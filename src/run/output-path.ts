@@ -19,7 +19,8 @@ export async function makeDirectory(directory: string): Promise<string | undefin
     }
     const parent = dirname(current);
     // ENOTDIR: some parent is a file; walking up finds which.
-    if ((info.code !== 'ENOENT' && info.code !== 'ENOTDIR') || parent === current) return `cannot use ${shown(current, directory)}: ${errorReason(info)}`;
+    if ((info.code !== 'ENOENT' && info.code !== 'ENOTDIR') || parent === current)
+      return `cannot use ${shown(current, directory)}: ${errorReason(info)}`;
     missing.unshift(current);
     current = parent;
   }
@@ -27,7 +28,8 @@ export async function makeDirectory(directory: string): Promise<string | undefin
     try {
       await mkdir(path);
     } catch (error) {
-      if ((error as NodeJS.ErrnoException).code !== 'EEXIST') return `cannot create the directory ${shown(path, directory)}: ${errorReason(error)}`;
+      if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+        return `cannot create the directory ${shown(path, directory)}: ${errorReason(error)}`;
     }
   }
   return undefined;
@@ -43,7 +45,7 @@ export async function prepareOutputFile(file: string): Promise<string | undefine
   if (unusable) return unusable;
   const info = await stat(file).catch(() => undefined);
   // Not only regular files: a report may go to /dev/null or /dev/stdout.
-  if (info && info.isDirectory()) return `${file} is a directory`;
+  if (info?.isDirectory()) return `${file} is a directory`;
   try {
     await access(info ? file : dirname(resolve(file)), constants.W_OK);
   } catch (error) {

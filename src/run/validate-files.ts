@@ -58,8 +58,14 @@ export interface ValidateFilesOptions {
  */
 export async function validateFiles(paths: readonly string[], options: ValidateFilesOptions = {}): Promise<Validation> {
   const limits = withDefaults(options.limits);
-  const cache = new CriteriaCache(options.criteriaDir, limits, { searchPaths: [...paths], criteriaDirs: [...(options.criteriaDirs ?? [])] });
-  const given = options.criteria === undefined ? undefined : await requireCriteria(cache, options.criteria, `--criteria ${options.criteria}`);
+  const cache = new CriteriaCache(options.criteriaDir, limits, {
+    searchPaths: [...paths],
+    criteriaDirs: [...(options.criteriaDirs ?? [])],
+  });
+  const given =
+    options.criteria === undefined
+      ? undefined
+      : await requireCriteria(cache, options.criteria, `--criteria ${options.criteria}`);
   const { files: found, problems: errors } = await discoverFiles(paths, limits);
   const directory = options.criteriaDir ?? installedCriteriaDir;
   const context: CategoryContext = { cache, given, directory, installed: installedCriteriaIds(directory), limits };
@@ -96,7 +102,15 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
     const load = await criteriaFromFile(parsed, context);
     if (!load.ok) return { file, kind: 'criteria', valid: false, ...idOf(parsed.value), problems: load.problems };
     const warnings = todoCheckWarnings(parsed.value, parsed.source);
-    return { file, kind: 'criteria', valid: true, id: load.set.id, criteria: load.set.criteria.length, problems: [], ...(warnings.length > 0 ? { warnings } : {}) };
+    return {
+      file,
+      kind: 'criteria',
+      valid: true,
+      id: load.set.id,
+      criteria: load.set.criteria.length,
+      problems: [],
+      ...(warnings.length > 0 ? { warnings } : {}),
+    };
   }
   const load = manifestFromYaml(parsed, await declaredFacts(rawCategory(parsed.value), context));
   if (!load.ok) return { file, kind: 'manifest', valid: false, ...categoryOf(parsed.value), problems: load.problems };
@@ -104,7 +118,10 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
   const warnings = load.loaded.warnings.length > 0 ? { warnings: load.loaded.warnings } : {};
   const complaint = await categoryProblem(manifest.category, context);
   if (complaint === undefined) {
-    const problems = [...futureDateProblems(manifest, source, { today: today(), asOf: today() }).errors, ...(await unknownWaiverProblems(manifest, source, context))];
+    const problems = [
+      ...futureDateProblems(manifest, source, { today: today(), asOf: today() }).errors,
+      ...(await unknownWaiverProblems(manifest, source, context)),
+    ];
     return { file, kind: 'manifest', valid: problems.length === 0, id: manifest.category, problems, ...warnings };
   }
   const { line, column } = locate(source, ['category']);
@@ -113,8 +130,15 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
 }
 
 /** Waivers naming a criterion the manifest's set lacks: errors for evaluate too, so they are for validate. */
-async function unknownWaiverProblems(manifest: Manifest, source: YamlSource, context: CategoryContext): Promise<Problem[]> {
-  const resolution = context.given?.id === manifest.category ? { ok: true as const, set: context.given } : await context.cache.resolve(manifest.category);
+async function unknownWaiverProblems(
+  manifest: Manifest,
+  source: YamlSource,
+  context: CategoryContext,
+): Promise<Problem[]> {
+  const resolution =
+    context.given?.id === manifest.category
+      ? { ok: true as const, set: context.given }
+      : await context.cache.resolve(manifest.category);
   if (!resolution.ok) return [];
   const ids = resolution.set.criteria.map((criterion) => criterion.id);
   const notes = (manifest.waivers ?? []).flatMap((waiver, index) =>
@@ -124,7 +148,10 @@ async function unknownWaiverProblems(manifest: Manifest, source: YamlSource, con
 }
 
 /** The facts the manifest's set declares, when its category names a usable set. */
-async function declaredFacts(category: string | undefined, context: CategoryContext): Promise<FactDeclarations | undefined> {
+async function declaredFacts(
+  category: string | undefined,
+  context: CategoryContext,
+): Promise<FactDeclarations | undefined> {
   if (category === undefined) return undefined;
   if (context.given?.id === category) return context.given.facts;
   if (!context.installed.includes(category)) return undefined;
@@ -142,7 +169,8 @@ async function categoryProblem(category: string, context: CategoryContext): Prom
     const known = context.given && !found.includes(context.given.id) ? [...found, context.given.id] : found;
     return unknownSetMessage(category, known, 'category', 'known');
   }
-  if (context.installed.includes(category)) return `the installed criteria set "${category}" is invalid (run pgcheck validate on it)`;
+  if (context.installed.includes(category))
+    return `the installed criteria set "${category}" is invalid (run pgcheck validate on it)`;
   return `the criteria set "${category}" (${resolution.file}) is invalid`;
 }
 
@@ -164,7 +192,12 @@ function addProblems(files: FileValidation[], problems: readonly Problem[]): voi
 }
 
 function nothingFound(paths: readonly string[]): Problem[] {
-  return paths.map((path) => ({ file: path, line: 1, column: 1, message: 'no manifests or criteria files found (searched for *.yaml and *.yml)' }));
+  return paths.map((path) => ({
+    file: path,
+    line: 1,
+    column: 1,
+    message: 'no manifests or criteria files found (searched for *.yaml and *.yml)',
+  }));
 }
 
 function idOf(value: unknown): { id?: string } {

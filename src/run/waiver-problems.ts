@@ -3,7 +3,10 @@ import type { Problem } from '../load/problem.js';
 import { locate, type YamlSource } from '../load/source.js';
 
 /** Waivers naming a criterion the set lacks are errors; expired and unused ones are warnings. */
-export function waiverProblems(notes: readonly WaiverNote[], source: YamlSource): { errors: Problem[]; warnings: Problem[] } {
+export function waiverProblems(
+  notes: readonly WaiverNote[],
+  source: YamlSource,
+): { errors: Problem[]; warnings: Problem[] } {
   const errors: Problem[] = [];
   const warnings: Problem[] = [];
   for (const note of notes) {

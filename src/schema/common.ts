@@ -12,7 +12,10 @@ export const partialDate = z
 
 // Any host name or IPv4 address, not only public domains: `pgcheck verify` must be able to see (and
 // refuse) a URL at localhost or 127.0.0.1 rather than the manifest being rejected unread.
-export const httpUrl = z.url({ protocol: /^https?$/, hostname: z.regexes.hostname }).max(2048).meta({ description: 'An http(s) URL' });
+export const httpUrl = z
+  .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
+  .max(2048)
+  .meta({ description: 'An http(s) URL' });
 
 export const identifier = z
   .string()

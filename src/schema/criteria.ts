@@ -26,17 +26,20 @@ export const criteriaSetSchema = z
     pgcheck_criteria: z.literal(CRITERIA_FORMAT).meta({ description: 'Criteria file format version' }),
     id: identifier.meta({ description: 'The category id manifests name in `category`' }),
     extends: z.string().min(1).max(1000).optional().meta({
-      description: 'A criteria set whose criteria this one inherits: the id of an installed set, or a path relative to this file',
+      description:
+        'A criteria set whose criteria this one inherits: the id of an installed set, or a path relative to this file',
     }),
     title: z.string().min(1).max(200),
     source: httpUrl.meta({ description: 'The page the criteria come from' }),
     upstream: httpUrl.optional().meta({
-      description: 'Where the markdown of the source page can be fetched, for `pgcheck criteria drift` (e.g. its raw file in the site repository)',
+      description:
+        'Where the markdown of the source page can be fetched, for `pgcheck criteria drift` (e.g. its raw file in the site repository)',
     }),
     revision: isoDate.meta({ description: 'Date of the upstream revision the wording is taken from' }),
     description: z.string().max(4000).optional(),
     max_age: maxAge.optional().meta({
-      description: "How old a manifest's reviewed date (or a source's retrieved date) may be before results built on it are stale",
+      description:
+        "How old a manifest's reviewed date (or a source's retrieved date) may be before results built on it are stale",
     }),
     facts: factDeclarationsSchema.optional(),
     criteria: z.array(criterionSchema).min(1).max(200),

@@ -14,7 +14,11 @@ export const factName = z
   .max(64)
   .meta({ description: 'Fact name' });
 
-const text = z.string().min(1).max(2000).meta({ description: 'What the fact means, in a sentence a reviewer can act on' });
+const text = z
+  .string()
+  .min(1)
+  .max(2000)
+  .meta({ description: 'What the fact means, in a sentence a reviewer can act on' });
 
 const allowedValues = z
   .array(z.string().min(1).max(200))
@@ -41,7 +45,11 @@ export const factDeclarationSchema = z
     plain('text'),
     plain('url'),
     plain('date'),
-    z.strictObject({ type: z.literal('enum'), text, values: allowedValues.meta({ description: 'The values the fact may take' }) }),
+    z.strictObject({
+      type: z.literal('enum'),
+      text,
+      values: allowedValues.meta({ description: 'The values the fact may take' }),
+    }),
     z.strictObject({
       type: z.literal('list'),
       text,
@@ -58,7 +66,8 @@ export type FactDeclaration = z.infer<typeof factDeclarationSchema>;
 export type FactDeclarations = Readonly<Record<string, FactDeclaration>>;
 
 export const factDeclarationsSchema = z.record(factName, factDeclarationSchema).meta({
-  description: 'The facts this set reads beyond the built-in sections; a manifest evaluated with the set may give only these, typed as declared',
+  description:
+    'The facts this set reads beyond the built-in sections; a manifest evaluated with the set may give only these, typed as declared',
 });
 
 /** A declaration's type in words, for `criteria show` and docs. */

@@ -15,5 +15,8 @@ export function manifestJsonSchema(category?: { id: string; facts?: FactDeclarat
 }
 
 export function criteriaJsonSchema(): Record<string, unknown> {
-  return { ...z.toJSONSchema(criteriaSetSchema, { io: 'input', unrepresentable: 'any' }), $id: `${SCHEMA_BASE}/criteria.schema.json` };
+  return {
+    ...z.toJSONSchema(criteriaSetSchema, { io: 'input', unrepresentable: 'any' }),
+    $id: `${SCHEMA_BASE}/criteria.schema.json`,
+  };
 }

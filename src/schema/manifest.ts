@@ -39,116 +39,123 @@ export const fileOperations = ['upload', 'download', 'delete', 'organize', 'shar
 
 /** The built-in fields and sections, the same for every category; `facts` is added per criteria set. */
 const builtInShape = {
-    pgcheck: z.literal(MANIFEST_FORMAT).meta({ description: 'Manifest format version' }),
-    name: z.string().min(1).max(200).meta({ description: 'Name of the tool' }),
-    category: identifier.meta({ description: 'Id of the criteria set applied by default, e.g. photo-management' }),
-    homepage: httpUrl.optional(),
-    reviewed: isoDate.optional().meta({ description: 'Date the facts below were last checked' }),
-    hosting: z
-      .strictObject({
-        cloud: z.boolean().optional().meta({ description: 'The vendor runs a hosted service people sign up to' }),
-        self_hostable: z.boolean().optional(),
-        sources,
-      })
-      .optional()
-      .meta({ description: 'Who runs the service: a hosted offering, self-hosting, or both' }),
-    encryption: z
-      .strictObject({
-        e2ee: z.enum(['enforced', 'optional', 'none']).optional().meta({
-          description: 'End-to-end encryption: always on (enforced), opt-in (optional) or absent (none)',
+  pgcheck: z.literal(MANIFEST_FORMAT).meta({ description: 'Manifest format version' }),
+  name: z.string().min(1).max(200).meta({ description: 'Name of the tool' }),
+  category: identifier.meta({ description: 'Id of the criteria set applied by default, e.g. photo-management' }),
+  homepage: httpUrl.optional(),
+  reviewed: isoDate.optional().meta({ description: 'Date the facts below were last checked' }),
+  hosting: z
+    .strictObject({
+      cloud: z.boolean().optional().meta({ description: 'The vendor runs a hosted service people sign up to' }),
+      self_hostable: z.boolean().optional(),
+      sources,
+    })
+    .optional()
+    .meta({ description: 'Who runs the service: a hosted offering, self-hosting, or both' }),
+  encryption: z
+    .strictObject({
+      e2ee: z.enum(['enforced', 'optional', 'none']).optional().meta({
+        description: 'End-to-end encryption: always on (enforced), opt-in (optional) or absent (none)',
+      }),
+      sources,
+    })
+    .optional()
+    .meta({ description: 'How user data is protected from the provider' }),
+  pricing: z
+    .strictObject({
+      free_plan: z.boolean().optional(),
+      free_plan_details: text.optional(),
+      trial_days: z.int().min(0).max(3650).optional().meta({ description: 'Length of a free trial; 0 for none' }),
+      sources,
+    })
+    .optional()
+    .meta({ description: 'What it costs to try and to use' }),
+  authentication: z
+    .strictObject({
+      mfa: z.array(z.enum(mfaMethods)).max(10).optional().meta({ description: 'Second factors offered' }),
+      passkey_login: z.boolean().optional().meta({ description: 'A passkey can replace the password' }),
+      sources,
+    })
+    .optional()
+    .meta({ description: 'How users sign in and which second factors they can add' }),
+  web_interface: z
+    .strictObject({
+      available: z.boolean().optional(),
+      url: httpUrl.optional(),
+      file_management: z.array(z.enum(fileOperations)).max(10).optional().meta({
+        description: 'What the web interface lets you do with files',
+      }),
+      sources,
+    })
+    .optional()
+    .meta({ description: 'Use from a web browser' }),
+  export: z
+    .strictObject({
+      all_files: z.boolean().optional().meta({ description: 'The whole library can be exported at once' }),
+      methods: z.array(text).max(20).optional(),
+      sources,
+    })
+    .optional()
+    .meta({ description: 'Getting your data out' }),
+  source_code: z
+    .strictObject({
+      repositories: z.array(httpUrl).max(50).optional(),
+      license: spdxExpression.optional().meta({ description: 'SPDX expression for what users run' }),
+      components: z
+        .array(
+          z.strictObject({
+            name: z.string().min(1).max(200),
+            license: spdxExpression,
+            repository: httpUrl.optional(),
+          }),
+        )
+        .max(50)
+        .optional()
+        .meta({
+          description:
+            "Parts licensed differently from the whole, such as a hosted service's server; [] when there are none",
         }),
+      sources,
+    })
+    .optional()
+    .meta({ description: 'Where the source is published and under which licence' }),
+  audits: z
+    .array(
+      z.strictObject({
+        auditor: z.string().min(1).max(200),
+        date: partialDate,
+        scope: text.optional(),
+        independent: z.boolean().optional().meta({ description: 'The auditor is independent of the vendor' }),
+        report: httpUrl.optional().meta({ description: 'Where the report or a public write-up is published' }),
         sources,
-      })
-      .optional()
-      .meta({ description: 'How user data is protected from the provider' }),
-    pricing: z
-      .strictObject({
-        free_plan: z.boolean().optional(),
-        free_plan_details: text.optional(),
-        trial_days: z.int().min(0).max(3650).optional().meta({ description: 'Length of a free trial; 0 for none' }),
-        sources,
-      })
-      .optional()
-      .meta({ description: 'What it costs to try and to use' }),
-    authentication: z
-      .strictObject({
-        mfa: z.array(z.enum(mfaMethods)).max(10).optional().meta({ description: 'Second factors offered' }),
-        passkey_login: z.boolean().optional().meta({ description: 'A passkey can replace the password' }),
-        sources,
-      })
-      .optional()
-      .meta({ description: 'How users sign in and which second factors they can add' }),
-    web_interface: z
-      .strictObject({
-        available: z.boolean().optional(),
-        url: httpUrl.optional(),
-        file_management: z.array(z.enum(fileOperations)).max(10).optional().meta({
-          description: 'What the web interface lets you do with files',
-        }),
-        sources,
-      })
-      .optional()
-      .meta({ description: 'Use from a web browser' }),
-    export: z
-      .strictObject({
-        all_files: z.boolean().optional().meta({ description: 'The whole library can be exported at once' }),
-        methods: z.array(text).max(20).optional(),
-        sources,
-      })
-      .optional()
-      .meta({ description: 'Getting your data out' }),
-    source_code: z
-      .strictObject({
-        repositories: z.array(httpUrl).max(50).optional(),
-        license: spdxExpression.optional().meta({ description: 'SPDX expression for what users run' }),
-        components: z
-          .array(
-            z.strictObject({
-              name: z.string().min(1).max(200),
-              license: spdxExpression,
-              repository: httpUrl.optional(),
-            }),
-          )
-          .max(50)
-          .optional()
-          .meta({ description: "Parts licensed differently from the whole, such as a hosted service's server; [] when there are none" }),
-        sources,
-      })
-      .optional()
-      .meta({ description: 'Where the source is published and under which licence' }),
-    audits: z
-      .array(
-        z.strictObject({
-          auditor: z.string().min(1).max(200),
-          date: partialDate,
-          scope: text.optional(),
-          independent: z.boolean().optional().meta({ description: 'The auditor is independent of the vendor' }),
-          report: httpUrl.optional().meta({ description: 'Where the report or a public write-up is published' }),
-          sources,
-        }),
-      )
-      .max(100)
-      .optional()
-      .meta({ description: 'Published security audits; [] means none' }),
-    sources: z
-      .strictObject({
-        audits: sources.meta({ description: 'Sources for the audits list as a whole, e.g. that none is published' }),
-        facts: sources.meta({ description: 'Sources for the facts section' }),
-      })
-      .optional()
-      .meta({ description: 'Sources for the sections that have no sources field of their own: audits (a list) and facts' }),
-    waivers: z
-      .array(
-        z.strictObject({
-          criterion: identifier.meta({ description: 'Id of the criterion waived' }),
-          reason: text.meta({ description: 'Why the criterion is waived for this tool' }),
-          approved_by: z.string().min(1).max(200).meta({ description: 'Who approved the waiver' }),
-          expires: isoDate.meta({ description: 'Last day the waiver applies' }),
-        }),
-      )
-      .max(100)
-      .optional()
-      .meta({ description: 'Criteria waived for this tool: shown as waived (never pass) and counted as met until they expire' }),
+      }),
+    )
+    .max(100)
+    .optional()
+    .meta({ description: 'Published security audits; [] means none' }),
+  sources: z
+    .strictObject({
+      audits: sources.meta({ description: 'Sources for the audits list as a whole, e.g. that none is published' }),
+      facts: sources.meta({ description: 'Sources for the facts section' }),
+    })
+    .optional()
+    .meta({
+      description: 'Sources for the sections that have no sources field of their own: audits (a list) and facts',
+    }),
+  waivers: z
+    .array(
+      z.strictObject({
+        criterion: identifier.meta({ description: 'Id of the criterion waived' }),
+        reason: text.meta({ description: 'Why the criterion is waived for this tool' }),
+        approved_by: z.string().min(1).max(200).meta({ description: 'Who approved the waiver' }),
+        expires: isoDate.meta({ description: 'Last day the waiver applies' }),
+      }),
+    )
+    .max(100)
+    .optional()
+    .meta({
+      description: 'Criteria waived for this tool: shown as waived (never pass) and counted as met until they expire',
+    }),
 };
 
 const freeFormFacts = z
@@ -163,7 +170,10 @@ const freeFormFacts = z
   .optional()
   .meta({ description: 'Facts for criteria of other categories that the sections above do not cover' });
 
-const MANIFEST_META = { title: 'pgcheck candidate manifest', description: 'One privacy tool and the public sources behind each claim' };
+const MANIFEST_META = {
+  title: 'pgcheck candidate manifest',
+  description: 'One privacy tool and the public sources behind each claim',
+};
 
 /** The manifest for a criteria set that declares no facts: `facts` is a free-form mapping, as it always was. */
 export const manifestSchema = z.strictObject({ ...builtInShape, facts: freeFormFacts }).meta(MANIFEST_META);
@@ -178,7 +188,10 @@ export type Source = z.infer<typeof source>;
  */
 export type ManifestForm = 'input' | 'value';
 
-const forSets = { input: new WeakMap<FactDeclarations, z.ZodType>(), value: new WeakMap<FactDeclarations, z.ZodType>() };
+const forSets = {
+  input: new WeakMap<FactDeclarations, z.ZodType>(),
+  value: new WeakMap<FactDeclarations, z.ZodType>(),
+};
 
 /**
  * The one description of a manifest for a criteria set: the built-in sections plus the facts the set
@@ -202,10 +215,10 @@ function declaredFacts(facts: FactDeclarations, form: ManifestForm) {
       return [name, field.optional().meta({ description: declaration.text })];
     }),
   );
-  return z
-    .strictObject(shape)
-    .optional()
-    .meta({ description: "Facts this category's criteria read, as its criteria set declares them: each a value, or { value, sources }" });
+  return z.strictObject(shape).optional().meta({
+    description:
+      "Facts this category's criteria read, as its criteria set declares them: each a value, or { value, sources }",
+  });
 }
 
 /** The long form: one fact with its own sources, so evidence and staleness are judged for it alone. */

@@ -44,7 +44,8 @@ export function parseLicense(expression: string): ParsedLicense {
 // SPDX documents use these in place of an expression; a manifest field means something else by each.
 const SPECIAL_VALUES: Record<string, string> = {
   NONE: 'NONE is not a licence: for a tool under no licence (all rights reserved), write LicenseRef-Proprietary; if the licence is not known, leave the field out (unknown)',
-  NOASSERTION: 'NOASSERTION means nobody determined the licence: leave the field out instead, so it evaluates as unknown',
+  NOASSERTION:
+    'NOASSERTION means nobody determined the licence: leave the field out instead, so it evaluates as unknown',
 };
 
 function parseLicenseUncached(expression: string): ParsedLicense {
@@ -57,10 +58,14 @@ function parseLicenseUncached(expression: string): ParsedLicense {
     const unknown = ids.find((id) => !isKnownLicenseId(id.replace(/\+$/, '')));
     if (unknown) {
       const hint = closestLicenseId(unknown);
-      const advice = hint ? `; did you mean ${hint}?` : '; for a licence SPDX does not list, write LicenseRef-<name>, e.g. LicenseRef-Proprietary';
+      const advice = hint
+        ? `; did you mean ${hint}?`
+        : '; for a licence SPDX does not list, write LicenseRef-<name>, e.g. LicenseRef-Proprietary';
       return { error: `unknown SPDX licence id "${unknown}"${advice} (see https://spdx.org/licenses/)` };
     }
-    return { error: `"${expression}" is not a valid SPDX licence expression (e.g. "AGPL-3.0-only" or "MIT OR Apache-2.0")` };
+    return {
+      error: `"${expression}" is not a valid SPDX licence expression (e.g. "AGPL-3.0-only" or "MIT OR Apache-2.0")`,
+    };
   }
 }
 
@@ -75,7 +80,11 @@ export function deprecatedLicenseIds(node: SpdxNode): string[] {
   if (!(orLater in list)) return [];
   if (node.plus) return [`${node.license}+ is a deprecated SPDX id: write ${orLater}`];
   const only = `${node.license}-only`;
-  return only in list ? [`${node.license} is a deprecated SPDX id that does not say whether later versions are allowed: write ${only} or ${orLater}`] : [];
+  return only in list
+    ? [
+        `${node.license} is a deprecated SPDX id that does not say whether later versions are allowed: write ${only} or ${orLater}`,
+      ]
+    : [];
 }
 
 export function isKnownLicenseId(id: string): boolean {
@@ -94,7 +103,11 @@ function closestLicenseId(id: string): string | undefined {
   // "AGPL3" or "gpl-3" name a family: offer its -only and -or-later ids, the ones SPDX recommends.
   const squash = (text: string) => text.toLowerCase().replace(/[^a-z0-9]/g, '');
   const family = ids.filter((known) => squash(known).startsWith(squash(id)) && /-(only|or-later)$/.test(known));
-  if (family.length > 0) return family.slice(0, 4).map((known) => `"${known}"`).join(' or ');
+  if (family.length > 0)
+    return family
+      .slice(0, 4)
+      .map((known) => `"${known}"`)
+      .join(' or ');
   const near = closest(id, ids);
   return near && `"${near}"`;
 }

@@ -24,7 +24,8 @@ export function unwrap(schema: z.ZodType): z.ZodType {
 /** Peels one wrapper (optional, nullable, default, readonly, pipe), or returns the schema itself. */
 export function unwrapOnce(schema: z.ZodType): z.ZodType {
   const d = def(schema);
-  if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly') return d.innerType as z.ZodType;
+  if (d.type === 'optional' || d.type === 'nullable' || d.type === 'default' || d.type === 'readonly')
+    return d.innerType as z.ZodType;
   if (d.type === 'pipe') return d.in as z.ZodType;
   return schema;
 }
@@ -108,9 +109,18 @@ export function isOptionalAt(root: z.ZodType, path: readonly Segment[]): boolean
 /** A tagged union's options for the value's tag (a fact declaration of `type: enum`), or all of them. */
 function taggedOptions(d: Def, input: unknown): z.ZodType[] {
   const options = d.options as z.ZodType[];
-  const tag = typeof d.discriminator === 'string' && input !== null && typeof input === 'object' ? (input as Record<string, unknown>)[d.discriminator] : undefined;
+  const tag =
+    typeof d.discriminator === 'string' && input !== null && typeof input === 'object'
+      ? (input as Record<string, unknown>)[d.discriminator]
+      : undefined;
   if (tag === undefined) return options;
-  const matching = options.filter((option) => valuesOf(def(unwrap(option)).shape ? ((def(unwrap(option)).shape as Record<string, z.ZodType>)[d.discriminator as string] ?? option) : option)?.includes(tag));
+  const matching = options.filter((option) =>
+    valuesOf(
+      def(unwrap(option)).shape
+        ? ((def(unwrap(option)).shape as Record<string, z.ZodType>)[d.discriminator as string] ?? option)
+        : option,
+    )?.includes(tag),
+  );
   return matching.length > 0 ? matching : options;
 }
 

@@ -58,9 +58,15 @@ export function readCriteriaPage(markdown: string, lex: Lex, maxLine = 10_000): 
       continue;
     }
     const parent = [...headings].reverse().find((heading) => heading.depth < token.depth && heading.depth > 1);
-    const end = tokens.findIndex((next, at) => at > index && next.token.type === 'heading' && (next.token as Tokens.Heading).depth <= token.depth);
+    const end = tokens.findIndex(
+      (next, at) => at > index && next.token.type === 'heading' && (next.token as Tokens.Heading).depth <= token.depth,
+    );
     const content = tokens.slice(index + 1, end === -1 ? tokens.length : end);
-    sections.push({ name: parent?.text ?? pageTitle ?? 'Criteria', line, bullets: sectionBullets(content, token.depth, text) });
+    sections.push({
+      name: parent?.text ?? pageTitle ?? 'Criteria',
+      line,
+      bullets: sectionBullets(content, token.depth, text),
+    });
   }
   return pageTitle === undefined ? { sections } : { title: pageTitle, sections };
 }
@@ -129,7 +135,10 @@ function count(text: string, pattern: RegExp): number {
 }
 
 function tierOf(text: string): Level | undefined {
-  const name = text.toLowerCase().replace(/[:\s]+$/, '').replace(/\s+/g, ' ');
+  const name = text
+    .toLowerCase()
+    .replace(/[:\s]+$/, '')
+    .replace(/\s+/g, ' ');
   if (MINIMUM_TIER.test(name)) return 'minimum';
   if (BEST_CASE_TIER.test(name)) return 'best-case';
   return undefined;
@@ -141,7 +150,12 @@ interface ListContext {
   lead: string | undefined;
 }
 
-function listBullets(list: Tokens.List, firstLine: number, { tier, theme, lead }: ListContext, inline: InlineText): UpstreamBullet[] {
+function listBullets(
+  list: Tokens.List,
+  firstLine: number,
+  { tier, theme, lead }: ListContext,
+  inline: InlineText,
+): UpstreamBullet[] {
   let line = firstLine;
   return list.items.flatMap((item) => {
     const at = line;
@@ -184,7 +198,11 @@ const INLINE_MARKERS = /[*_[\]`<]/g;
 
 function inlineText(lexed: LexedPage, raw: string): string {
   if (raw.length > MAX_INLINE || (raw.match(INLINE_MARKERS)?.length ?? 0) > MAX_INLINE_MARKERS) {
-    return raw.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_`]/g, '').replace(/\s+/g, ' ').trim();
+    return raw
+      .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
+      .replace(/[*_`]/g, '')
+      .replace(/\s+/g, ' ')
+      .trim();
   }
   return plainText(lexed.inline(raw));
 }
@@ -212,7 +230,11 @@ function checkShape(body: string, firstLine: number, maxLine: number): void {
   let line = firstLine;
   for (const text of body.split('\n')) {
     line++;
-    if (text.length > maxLine) throw new PageShapeError(line, `line of ${text.length} characters, over the ${maxLine} limit (--max-string-length)`);
+    if (text.length > maxLine)
+      throw new PageShapeError(
+        line,
+        `line of ${text.length} characters, over the ${maxLine} limit (--max-string-length)`,
+      );
     const markers = CONTAINER_MARKERS.exec(text)?.[0] ?? '';
     const indent = /^[ \t]*/.exec(text)?.[0].replace(/\t/g, '    ').length ?? 0;
     const depth = (markers.match(/>|[-*+]|\d[.)]/g)?.length ?? 0) + Math.floor(indent / 2);

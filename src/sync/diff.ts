@@ -14,7 +14,9 @@ export const diffInputSchema = z.object({
       name: z.string(),
       criteria: z.string(),
       verdict: z.enum(verdicts),
-      results: z.array(z.object({ criterion: z.string(), level: z.enum(levels), status: z.string(), reason: z.string() })),
+      results: z.array(
+        z.object({ criterion: z.string(), level: z.enum(levels), status: z.string(), reason: z.string() }),
+      ),
     }),
   ),
 });
@@ -25,7 +27,12 @@ type Result = Candidate['results'][number];
 
 /** Why a parsed JSON value is not a report diff can read, or undefined when it may be. */
 export function reportRefusal(value: unknown): string | undefined {
-  if (value === null || typeof value !== 'object' || Array.isArray(value) || (value as { tool?: unknown }).tool !== 'pgcheck') {
+  if (
+    value === null ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    (value as { tool?: unknown }).tool !== 'pgcheck'
+  ) {
     return 'not a pgcheck report: give the output of pgcheck evaluate --format json';
   }
   const format = (value as { report_format?: unknown }).report_format;
@@ -107,7 +114,14 @@ export function diffReports(oldName: string, before: DiffInput, newName: string,
     });
   }
   const worse = changed.filter((change) => change.worse).length;
-  return { old: oldName, new: newName, added, removed, changed, summary: { added: added.length, removed: removed.length, changed: changed.length, worse, unchanged } };
+  return {
+    old: oldName,
+    new: newName,
+    added,
+    removed,
+    changed,
+    summary: { added: added.length, removed: removed.length, changed: changed.length, worse, unchanged },
+  };
 }
 
 function refOf({ file, name, criteria, verdict }: Candidate): CandidateRef {
@@ -134,7 +148,15 @@ function resultChanges(before: Result[], after: Result[]): StatusChange[] {
   }
   for (const result of before) {
     if (seen.has(result.criterion)) continue;
-    changes.push({ criterion: result.criterion, level: result.level, level_before: result.level, status_before: result.status, status_after: null, reason_before: result.reason, reason_after: null });
+    changes.push({
+      criterion: result.criterion,
+      level: result.level,
+      level_before: result.level,
+      status_before: result.status,
+      status_after: null,
+      reason_before: result.reason,
+      reason_after: null,
+    });
   }
   return changes;
 }

@@ -84,7 +84,11 @@ export function driftOf(criteria: readonly SetCriterion[], bullets: readonly Ups
   return changes;
 }
 
-function change(kind: DriftKind | undefined, criterion: SetCriterion | undefined, bullet: UpstreamBullet | undefined): DriftChange {
+function change(
+  kind: DriftKind | undefined,
+  criterion: SetCriterion | undefined,
+  bullet: UpstreamBullet | undefined,
+): DriftChange {
   const cosmetic = criterion && bullet ? cosmeticDifference(criterion.text, bullet.text) : undefined;
   const changed: DriftChange['changed'] = criterion && bullet ? (cosmetic ?? ['words']) : [];
   const decided: DriftKind =
@@ -104,5 +108,13 @@ function change(kind: DriftKind | undefined, criterion: SetCriterion | undefined
 
 /** 1 when the set no longer says what the page says: a criterion added, removed, moved or reworded in substance. */
 export function driftExitCode(changes: readonly DriftChange[]): 0 | 1 {
-  return changes.some((item) => item.kind === 'added' || item.kind === 'removed' || item.kind === 'moved' || (item.kind === 'reworded' && !item.cosmetic)) ? 1 : 0;
+  return changes.some(
+    (item) =>
+      item.kind === 'added' ||
+      item.kind === 'removed' ||
+      item.kind === 'moved' ||
+      (item.kind === 'reworded' && !item.cosmetic),
+  )
+    ? 1
+    : 0;
 }

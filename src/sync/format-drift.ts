@@ -10,17 +10,28 @@ export const driftFormats: Readonly<Record<DriftFormat, (report: DriftReport) =>
 
 /** One row per criterion and per added bullet, with both wordings under any that changed. */
 function driftTable(report: DriftReport): string {
-  const rows = report.changes.map((change) => [change.kind, change.criterion ?? '-', levelText(change), changeText(change)]);
+  const rows = report.changes.map((change) => [
+    change.kind,
+    change.criterion ?? '-',
+    levelText(change),
+    changeText(change),
+  ]);
   const header = ['kind', 'criterion', 'level', 'change'];
   const widths = header.map((title, column) => Math.max(title.length, ...rows.map((row) => row[column]!.length)));
-  const line = (cells: string[]) => cells.map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((cell, column) => (column === cells.length - 1 ? cell : cell.padEnd(widths[column]!)))
+      .join('  ')
+      .trimEnd();
   const indent = ' '.repeat(widths[0]! + 2);
   const out = [`${terminalText(report.set)} against ${terminalText(report.upstream)}`, line(header)];
   report.changes.forEach((change, index) => {
     out.push(line(rows[index]!));
     if (change.kind === 'unchanged') return;
-    if (change.before !== null && (change.kind !== 'moved' || change.changed.length > 0)) out.push(`${indent}set:  ${wording(change.before, indent)}`);
-    if (change.after !== null && change.kind !== 'removed' && (change.kind !== 'moved' || change.changed.length > 0)) out.push(`${indent}page: ${wording(change.after, indent)}`);
+    if (change.before !== null && (change.kind !== 'moved' || change.changed.length > 0))
+      out.push(`${indent}set:  ${wording(change.before, indent)}`);
+    if (change.after !== null && change.kind !== 'removed' && (change.kind !== 'moved' || change.changed.length > 0))
+      out.push(`${indent}page: ${wording(change.after, indent)}`);
   });
   out.push(summary(report.changes));
   return `${out.join('\n')}\n`;
@@ -42,7 +53,11 @@ function changeText(change: DriftChange): string {
     case 'added':
       return `no criterion matches${at}`;
     default: {
-      const form = change.cosmetic ? `only ${change.changed.join(', ')} changed` : change.changed.includes('words') ? 'words changed' : '';
+      const form = change.cosmetic
+        ? `only ${change.changed.join(', ')} changed`
+        : change.changed.includes('words')
+          ? 'words changed'
+          : '';
       return [change.kind === 'moved' ? 'tier changed' : '', form].filter(Boolean).join('; ') + at;
     }
   }

@@ -9,16 +9,30 @@ export type SectionPick = { ok: true; section: CriteriaSection } | { ok: false; 
 export function pickSection(page: CriteriaPage, wanted: string | undefined): SectionPick {
   const { sections } = page;
   if (sections.length === 0) {
-    return { ok: false, line: 1, message: 'no criteria section: the page has no "Criteria" heading (## Criteria, or ### Criteria under a sub-category)' };
+    return {
+      ok: false,
+      line: 1,
+      message:
+        'no criteria section: the page has no "Criteria" heading (## Criteria, or ### Criteria under a sub-category)',
+    };
   }
   const listed = `${sections.map((section) => `"${section.name}" (line ${section.line})`).join(', ')}`;
   if (wanted === undefined) {
     if (sections.length === 1) return { ok: true, section: sections[0]! };
-    return { ok: false, line: 1, message: `the page has ${sections.length} criteria sections: ${listed}; choose one with --section <heading>` };
+    return {
+      ok: false,
+      line: 1,
+      message: `the page has ${sections.length} criteria sections: ${listed}; choose one with --section <heading>`,
+    };
   }
   const key = wanted.trim().toLowerCase();
   const matches = sections.filter((section) => section.name.toLowerCase() === key);
   if (matches.length === 1) return { ok: true, section: matches[0]! };
-  if (matches.length > 1) return { ok: false, line: matches[1]!.line, message: `more than one criteria section is under a heading "${wanted}": ${listed}` };
+  if (matches.length > 1)
+    return {
+      ok: false,
+      line: matches[1]!.line,
+      message: `more than one criteria section is under a heading "${wanted}": ${listed}`,
+    };
   return { ok: false, line: 1, message: `no criteria section under a heading "${wanted}"; the page has ${listed}` };
 }

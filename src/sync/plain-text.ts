@@ -27,7 +27,11 @@ function inlineToken(token: Token): string {
     case 'escape':
       return 'tokens' in token && token.tokens ? inline(token.tokens) : decodeEntities(token.text);
     default:
-      return 'tokens' in token && Array.isArray(token.tokens) ? inline(token.tokens) : 'text' in token ? decodeEntities(String(token.text)) : '';
+      return 'tokens' in token && Array.isArray(token.tokens)
+        ? inline(token.tokens)
+        : 'text' in token
+          ? decodeEntities(String(token.text))
+          : '';
   }
 }
 

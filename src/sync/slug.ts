@@ -1,5 +1,34 @@
 /** Words that carry no meaning in an id: the modal verbs every criterion starts with, articles, links. */
-const FILLER = new Set(['must', 'should', 'be', 'a', 'an', 'the', 'to', 'of', 'for', 'and', 'or', 'is', 'are', 'with', 'which', 'that', 'it', 'its', 'in', 'on', 'by', 'as', 'at', 'from', 'have', 'has', 'offer', 'support']);
+const FILLER = new Set([
+  'must',
+  'should',
+  'be',
+  'a',
+  'an',
+  'the',
+  'to',
+  'of',
+  'for',
+  'and',
+  'or',
+  'is',
+  'are',
+  'with',
+  'which',
+  'that',
+  'it',
+  'its',
+  'in',
+  'on',
+  'by',
+  'as',
+  'at',
+  'from',
+  'have',
+  'has',
+  'offer',
+  'support',
+]);
 const MAX_WORDS = 5;
 const MAX_LENGTH = 64;
 

@@ -17,7 +17,11 @@ const steps: Record<Cosmetic, (text: string) => string> = {
   case: (text) => text.toLowerCase(),
   // "multi-factor", "multifactor" and "multi factor" are one word written three ways.
   hyphens: (text) => text.replace(/(\w)[-\u2010\u2011 ](?=\w)/g, '$1'),
-  punctuation: (text) => text.replace(/[^\p{L}\p{N}\s-]/gu, ' ').replace(/\s+/g, ' ').trim(),
+  punctuation: (text) =>
+    text
+      .replace(/[^\p{L}\p{N}\s-]/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .trim(),
 };
 
 /** White space is never a difference. */
@@ -58,10 +62,7 @@ export function formKey(text: string): string {
 /** The text's words, every cosmetic difference ironed out: for telling a rewording from a new criterion. */
 export function wordsOf(text: string): string[] {
   // Hyphens are dropped inside words only: the hyphens step would join every word into one.
-  return normalise(spaced(text), ['abbreviations', 'case', 'punctuation'])
-    .replace(/-/g, '')
-    .split(' ')
-    .filter(Boolean);
+  return normalise(spaced(text), ['abbreviations', 'case', 'punctuation']).replace(/-/g, '').split(' ').filter(Boolean);
 }
 
 /** How much two wordings (as wordsOf gives them) share, 0 to 1: Dice's coefficient over their words. */

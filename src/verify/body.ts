@@ -17,7 +17,11 @@ function decompressor(contentEncoding: string | undefined): Transform | undefine
  * Reads a response body, decompressed, up to `limit` bytes of decompressed content; the rest is never
  * read (a decompression bomb inflates only as far as the cap). Always destroys the body.
  */
-export async function readCapped(body: Readable, contentEncoding: string | undefined, limit: number): Promise<{ body: Buffer; truncated: boolean }> {
+export async function readCapped(
+  body: Readable,
+  contentEncoding: string | undefined,
+  limit: number,
+): Promise<{ body: Buffer; truncated: boolean }> {
   const chunks: Buffer[] = [];
   let size = 0;
   let truncated = false;
@@ -38,7 +42,9 @@ export async function readCapped(body: Readable, contentEncoding: string | undef
       size += chunk.length;
     }
   } catch (error) {
-    throw new Error(`${decoder ? 'cannot decompress or read' : 'cannot read'} the body: ${errorText(error)}`, { cause: error });
+    throw new Error(`${decoder ? 'cannot decompress or read' : 'cannot read'} the body: ${errorText(error)}`, {
+      cause: error,
+    });
   } finally {
     // Stopping early aborts the body: undici then emits an error that must not go unheard.
     body.on('error', () => undefined);

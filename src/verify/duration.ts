@@ -7,13 +7,23 @@ export interface Duration {
 export const DEFAULT_MAX_INACTIVITY: Duration = { amount: 12, unit: 'month' };
 
 const UNITS: Readonly<Record<string, Duration['unit']>> = {
-  d: 'day', day: 'day', days: 'day',
-  w: 'week', week: 'week', weeks: 'week',
-  m: 'month', mo: 'month', month: 'month', months: 'month',
-  y: 'year', year: 'year', years: 'year',
+  d: 'day',
+  day: 'day',
+  days: 'day',
+  w: 'week',
+  week: 'week',
+  weeks: 'week',
+  m: 'month',
+  mo: 'month',
+  month: 'month',
+  months: 'month',
+  y: 'year',
+  year: 'year',
+  years: 'year',
 };
 
-export const DURATION_SYNTAX = 'a whole number and a unit: d, w, m or y (days, weeks, months, years), e.g. 12m, 1y, 90d';
+export const DURATION_SYNTAX =
+  'a whole number and a unit: d, w, m or y (days, weeks, months, years), e.g. 12m, 1y, 90d';
 
 /** Parses "12m", "1y", "90d", "6 weeks"; undefined when the text is not such a duration. */
 export function parseDuration(text: string): Duration | undefined {

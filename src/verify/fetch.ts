@@ -49,7 +49,8 @@ export class Fetcher {
       return { ok: false, url: start, reason: 'not a valid URL' };
     }
     for (let redirects = 0; ; redirects++) {
-      if (url.protocol !== 'http:' && url.protocol !== 'https:') return { ok: false, url: url.href, reason: `refused: ${url.protocol} URL (only http and https are fetched)` };
+      if (url.protocol !== 'http:' && url.protocol !== 'https:')
+        return { ok: false, url: url.href, reason: `refused: ${url.protocol} URL (only http and https are fetched)` };
       visited.add(requestUrl(url));
       let response: HttpResponse;
       try {
@@ -59,21 +60,40 @@ export class Fetcher {
       }
       if (!REDIRECT_STATUSES.has(response.status)) return { ok: true, url: url.href, response };
       const location = response.headers.location;
-      if (!location) return { ok: false, url: url.href, status: response.status, reason: `HTTP ${response.status} redirect without a Location` };
+      if (!location)
+        return {
+          ok: false,
+          url: url.href,
+          status: response.status,
+          reason: `HTTP ${response.status} redirect without a Location`,
+        };
       let next: URL;
       try {
         next = new URL(location, url);
       } catch {
-        return { ok: false, url: url.href, status: response.status, reason: `HTTP ${response.status} redirect to an invalid URL` };
+        return {
+          ok: false,
+          url: url.href,
+          status: response.status,
+          reason: `HTTP ${response.status} redirect to an invalid URL`,
+        };
       }
-      if (visited.has(requestUrl(next))) return { ok: false, url: url.href, status: response.status, reason: `redirect loop back to ${requestUrl(next)}` };
-      if (redirects + 1 > MAX_REDIRECTS) return { ok: false, url: url.href, status: response.status, reason: `more than ${MAX_REDIRECTS} redirects` };
+      if (visited.has(requestUrl(next)))
+        return {
+          ok: false,
+          url: url.href,
+          status: response.status,
+          reason: `redirect loop back to ${requestUrl(next)}`,
+        };
+      if (redirects + 1 > MAX_REDIRECTS)
+        return { ok: false, url: url.href, status: response.status, reason: `more than ${MAX_REDIRECTS} redirects` };
       url = next;
     }
   }
 
   private hop(url: URL, options: FetchOptions): Promise<HttpResponse> {
-    const privileged = options.privileged && url.origin === options.privileged.origin ? options.privileged.headers : undefined;
+    const privileged =
+      options.privileged && url.origin === options.privileged.origin ? options.privileged.headers : undefined;
     const target = new URL(requestUrl(url));
     const headers = { ...options.headers, ...privileged };
     const readBody = options.readBody || this.wantsBody(target.href);

@@ -29,7 +29,9 @@ export function githubRepository(url: string, hosts: ReadonlySet<string>): Githu
     return undefined;
   }
   if (!hosts.has(parsed.hostname.toLowerCase())) return undefined;
-  const match = /^\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]{1,100}?)(?:\.git)?(?:\/.*)?$/.exec(parsed.pathname);
+  const match = /^\/([A-Za-z0-9](?:[A-Za-z0-9-]{0,38}))\/([A-Za-z0-9_.-]{1,100}?)(?:\.git)?(?:\/.*)?$/.exec(
+    parsed.pathname,
+  );
   if (!match?.[1] || !match[2] || match[2] === '.' || match[2] === '..') return undefined;
   return { owner: match[1], name: match[2], fullName: `${match[1]}/${match[2]}` };
 }
@@ -46,23 +48,33 @@ export type RepositoryFacts =
 export function repositoryFacts(outcome: FetchOutcome): RepositoryFacts {
   if (!outcome.ok) return { ok: false, detail: `GitHub API: ${outcome.reason}` };
   const { status, body, headers } = outcome.response;
-  if (status === 404) return { ok: false, detail: 'no such repository (GitHub API: HTTP 404; private repositories look the same)' };
+  if (status === 404)
+    return { ok: false, detail: 'no such repository (GitHub API: HTTP 404; private repositories look the same)' };
   if (status === 401) return { ok: false, detail: 'GitHub API: HTTP 401, the GITHUB_TOKEN was refused' };
   if (status === 403 || status === 429) {
     const limited = headers['x-ratelimit-remaining'] === '0' || status === 429;
-    return { ok: false, detail: `GitHub API: HTTP ${status}${limited ? ', rate limit reached (set GITHUB_TOKEN for a higher limit)' : ''}` };
+    return {
+      ok: false,
+      detail: `GitHub API: HTTP ${status}${limited ? ', rate limit reached (set GITHUB_TOKEN for a higher limit)' : ''}`,
+    };
   }
   if (status < 200 || status > 299) return { ok: false, detail: `GitHub API: HTTP ${status}` };
   let data: unknown;
   try {
     data = JSON.parse(body.toString('utf8'));
   } catch {
-    return { ok: false, detail: `GitHub API: the answer is not JSON${outcome.response.truncated ? ' (cut at the body limit)' : ''}` };
+    return {
+      ok: false,
+      detail: `GitHub API: the answer is not JSON${outcome.response.truncated ? ' (cut at the body limit)' : ''}`,
+    };
   }
   if (typeof data !== 'object' || data === null) return { ok: false, detail: 'GitHub API: unexpected answer' };
   const record = data as { archived?: unknown; license?: { spdx_id?: unknown } | null; pushed_at?: unknown };
   const spdx = record.license && typeof record.license.spdx_id === 'string' ? record.license.spdx_id : null;
-  const pushedAt = typeof record.pushed_at === 'string' && !Number.isNaN(Date.parse(record.pushed_at)) ? new Date(record.pushed_at) : undefined;
+  const pushedAt =
+    typeof record.pushed_at === 'string' && !Number.isNaN(Date.parse(record.pushed_at))
+      ? new Date(record.pushed_at)
+      : undefined;
   return { ok: true, archived: record.archived === true, spdxId: spdx, pushedAt };
 }
 
@@ -74,7 +86,12 @@ export interface RepositoryJudgement {
 }
 
 /** The repository checks: exists, not archived, licence agrees (one per manifest licence), recent push. */
-export function judgeRepository(facts: RepositoryFacts, licences: readonly string[], maxInactivity: Duration, now: Date): RepositoryJudgement[] {
+export function judgeRepository(
+  facts: RepositoryFacts,
+  licences: readonly string[],
+  maxInactivity: Duration,
+  now: Date,
+): RepositoryJudgement[] {
   if (!facts.ok) return [{ check: 'repository', outcome: 'fail', detail: facts.detail }];
   const judgements: RepositoryJudgement[] = [
     { check: 'repository', outcome: 'pass', detail: 'exists' },
@@ -86,7 +103,12 @@ export function judgeRepository(facts: RepositoryFacts, licences: readonly strin
     const agreement = compareLicence(facts.spdxId, expression);
     judgements.push(
       agreement.agrees
-        ? { check: 'licence', outcome: 'pass', detail: `GitHub reports ${facts.spdxId}; the manifest says ${expression}`, licenceIndex }
+        ? {
+            check: 'licence',
+            outcome: 'pass',
+            detail: `GitHub reports ${facts.spdxId}; the manifest says ${expression}`,
+            licenceIndex,
+          }
         : { check: 'licence', outcome: agreement.unknown ? 'unknown' : 'fail', detail: agreement.detail, licenceIndex },
     );
   });

@@ -27,11 +27,16 @@ type LookupCallback = (error: NodeJS.ErrnoException | null, address: string | Lo
  * to is not public. The socket connects to exactly the addresses checked here, so the name cannot
  * be re-resolved elsewhere between the check and the connection (DNS rebinding).
  */
-export function publicOnlyLookup(hostname: string, options: { all?: boolean; family?: number | string }, callback: LookupCallback): void {
+export function publicOnlyLookup(
+  hostname: string,
+  options: { all?: boolean; family?: number | string },
+  callback: LookupCallback,
+): void {
   dnsLookup(hostname, { ...options, all: true } as { all: true }, (error, addresses) => {
     if (error) return callback(error, []);
     const blocked = addresses.find((entry) => !isPublicAddress(entry.address));
-    if (blocked) return callback(Object.assign(new BlockedAddressError(hostname, blocked.address), { errno: undefined }), []);
+    if (blocked)
+      return callback(Object.assign(new BlockedAddressError(hostname, blocked.address), { errno: undefined }), []);
     if (options.all) return callback(null, addresses);
     const first = addresses[0];
     if (!first) return callback(Object.assign(new Error(`${hostname} has no address`), { code: 'ENOTFOUND' }), []);

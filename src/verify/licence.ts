@@ -22,12 +22,25 @@ export type LicenceAgreement = { agrees: true } | { agrees: false; unknown: bool
  * without their -only / -or-later suffix. NOASSERTION (GitHub could not tell) cannot be judged.
  */
 export function compareLicence(githubSpdxId: string | null | undefined, manifestExpression: string): LicenceAgreement {
-  if (!githubSpdxId) return { agrees: false, unknown: false, detail: `GitHub detects no licence; the manifest says ${manifestExpression}` };
+  if (!githubSpdxId)
+    return {
+      agrees: false,
+      unknown: false,
+      detail: `GitHub detects no licence; the manifest says ${manifestExpression}`,
+    };
   if (githubSpdxId === 'NOASSERTION') {
-    return { agrees: false, unknown: true, detail: `GitHub cannot identify the licence (NOASSERTION); the manifest says ${manifestExpression}` };
+    return {
+      agrees: false,
+      unknown: true,
+      detail: `GitHub cannot identify the licence (NOASSERTION); the manifest says ${manifestExpression}`,
+    };
   }
   const parsed = parseLicense(manifestExpression);
   const ids = 'node' in parsed ? leafIds(parsed.node) : [manifestExpression];
   if (ids.some((id) => comparable(id) === comparable(githubSpdxId))) return { agrees: true };
-  return { agrees: false, unknown: false, detail: `GitHub reports ${githubSpdxId}; the manifest says ${manifestExpression}` };
+  return {
+    agrees: false,
+    unknown: false,
+    detail: `GitHub reports ${githubSpdxId}; the manifest says ${manifestExpression}`,
+  };
 }

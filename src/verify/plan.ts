@@ -15,7 +15,11 @@ export type PlannedCheck =
  * Every online check the manifest calls for; each URL checked for reachability once per manifest.
  * `facts`: the declarations of the manifest's criteria set, whose long-form facts carry sources.
  */
-export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>, facts?: FactDeclarations): PlannedCheck[] {
+export function planChecks(
+  manifest: Manifest,
+  githubHosts: ReadonlySet<string>,
+  facts?: FactDeclarations,
+): PlannedCheck[] {
   const checks: PlannedCheck[] = [];
   const reachable = new Set<string>();
   const repositories = new Map<string, Extract<PlannedCheck, { kind: 'repository' }>>();
@@ -28,7 +32,8 @@ export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>,
     sources?.forEach((source, index) => {
       const url = typeof source === 'string' ? source : source.url;
       addUrl(url, [...path, index]);
-      if (typeof source !== 'string' && source.quote !== undefined) checks.push({ kind: 'quote', url, quote: source.quote, path: [...path, index, 'quote'] });
+      if (typeof source !== 'string' && source.quote !== undefined)
+        checks.push({ kind: 'quote', url, quote: source.quote, path: [...path, index, 'quote'] });
     });
   };
   const addRepository = (url: string, licence: string | undefined, path: Path, licencePath: Path) => {
@@ -40,7 +45,8 @@ export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>,
       repositories.set(repository.fullName.toLowerCase(), check);
       checks.push(check);
     }
-    if (licence !== undefined && !check.licences.some((known) => known.expression === licence)) check.licences.push({ expression: licence, path: licencePath });
+    if (licence !== undefined && !check.licences.some((known) => known.expression === licence))
+      check.licences.push({ expression: licence, path: licencePath });
   };
 
   // Every list of sources in the file, found through the manifest's schema. Sections' own lists come
@@ -54,10 +60,18 @@ export function planChecks(manifest: Manifest, githubHosts: ReadonlySet<string>,
     addSources(audit.sources, ['audits', index, 'sources']);
   });
   const code = manifest.source_code;
-  code?.repositories?.forEach((url, index) => addRepository(url, code.license, ['source_code', 'repositories', index], ['source_code', 'license']));
-  code?.components?.forEach((component, index) =>
-    component.repository && addRepository(component.repository, component.license, ['source_code', 'components', index, 'repository'], ['source_code', 'components', index, 'license']),
-  );
+  for (const [index, url] of (code?.repositories ?? []).entries()) {
+    addRepository(url, code?.license, ['source_code', 'repositories', index], ['source_code', 'license']);
+  }
+  for (const [index, component] of (code?.components ?? []).entries()) {
+    if (!component.repository) continue;
+    addRepository(
+      component.repository,
+      component.license,
+      ['source_code', 'components', index, 'repository'],
+      ['source_code', 'components', index, 'license'],
+    );
+  }
   for (const { path, list } of lists.filter((entry) => !ownLists.includes(entry))) addSources(list, path);
   return checks;
 }
@@ -70,7 +84,9 @@ function sourceLists(value: unknown, root: z.ZodType, path: Path): { path: Path;
     return value.flatMap((item, index) => sourceLists(item, root, [...path, index]));
   }
   if (value === null || typeof value !== 'object') return [];
-  const keys = [...new Set(schemas.flatMap((schema) => keysOf(schema, value)))].filter((key) => Object.hasOwn(value, key));
+  const keys = [...new Set(schemas.flatMap((schema) => keysOf(schema, value)))].filter((key) =>
+    Object.hasOwn(value, key),
+  );
   const inRecord = schemas.some((schema) => keysOf(schema).length === 0);
   const names = inRecord ? Object.keys(value) : keys;
   return names.flatMap((key) => sourceLists((value as Record<string, unknown>)[key], root, [...path, key]));

@@ -45,7 +45,13 @@ export function createUndiciClient(options: UndiciClientOptions): HttpClient {
   };
 }
 
-async function exchange(agent: Agent, url: URL, httpRequest: HttpRequest, options: UndiciClientOptions, limit: number): Promise<HttpResponse> {
+async function exchange(
+  agent: Agent,
+  url: URL,
+  httpRequest: HttpRequest,
+  options: UndiciClientOptions,
+  limit: number,
+): Promise<HttpResponse> {
   const response = await request(url, {
     method: 'GET',
     dispatcher: agent,
@@ -70,7 +76,8 @@ export function discard(body: Readable): void {
 
 function flattenHeaders(raw: Record<string, string | string[] | undefined>): Record<string, string | undefined> {
   const headers: Record<string, string | undefined> = {};
-  for (const [name, value] of Object.entries(raw)) headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
+  for (const [name, value] of Object.entries(raw))
+    headers[name.toLowerCase()] = Array.isArray(value) ? value.join(', ') : value;
   return headers;
 }
 
@@ -80,7 +87,8 @@ function describeFailure(error: unknown, options: UndiciClientOptions): string {
   if (blocked) return blocked.message;
   for (let current = error, depth = 0; current instanceof Error && depth < 5; current = current.cause, depth++) {
     if (current instanceof errors.ConnectTimeoutError) return `could not connect within ${seconds(options.timeoutMs)}`;
-    if (current instanceof errors.HeadersTimeoutError) return `no response headers within ${seconds(options.timeoutMs)}`;
+    if (current instanceof errors.HeadersTimeoutError)
+      return `no response headers within ${seconds(options.timeoutMs)}`;
     if (current instanceof errors.BodyTimeoutError) return `the body stalled for ${seconds(options.timeoutMs)}`;
     if (current.name === 'TimeoutError') return `no complete answer within ${seconds(options.deadlineMs)}`;
   }

@@ -13,7 +13,13 @@ import { RequestLimiter } from './limiter.js';
 import { watchNetwork } from './network-watch.js';
 import { pageContainsQuote } from './page-text.js';
 import { type PlannedCheck, planChecks } from './plan.js';
-import { type CheckResult, summarizeVerify, VERIFY_REPORT_FORMAT, type VerifiedCandidate, type VerifyReport } from './report.js';
+import {
+  type CheckResult,
+  summarizeVerify,
+  VERIFY_REPORT_FORMAT,
+  type VerifiedCandidate,
+  type VerifyReport,
+} from './report.js';
 
 export interface VerifyOptions {
   /** The way to the network; `createHttpClient` gives the real one. */
@@ -61,8 +67,17 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
     const resolution = await sets.resolve(options.criteria ?? category);
     return resolution.ok ? resolution.set.facts : undefined;
   };
-  for await (const { file, manifest, source } of loadManifests(paths, { errors }, { ...(options.limits ? { limits: options.limits } : {}), factsFor })) {
-    loaded.push({ file, name: manifest.name, source, checks: planChecks(manifest, githubHostsFor(githubApi), await factsFor(manifest.category)) });
+  for await (const { file, manifest, source } of loadManifests(
+    paths,
+    { errors },
+    { ...(options.limits ? { limits: options.limits } : {}), factsFor },
+  )) {
+    loaded.push({
+      file,
+      name: manifest.name,
+      source,
+      checks: planChecks(manifest, githubHostsFor(githubApi), await factsFor(manifest.category)),
+    });
   }
 
   const network = watchNetwork(options.client, options.stallMs);
@@ -71,7 +86,11 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
     loaded.map(async (candidate) => ({
       file: candidate.file,
       name: candidate.name,
-      checks: (await Promise.all(candidate.checks.map((check) => judge(check, context, (path) => locate(candidate.source, path))))).flat(),
+      checks: (
+        await Promise.all(
+          candidate.checks.map((check) => judge(check, context, (path) => locate(candidate.source, path))),
+        )
+      ).flat(),
     })),
   );
   network.stop();
@@ -90,18 +109,29 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
 
 /** One Fetcher for the whole run, so each URL is requested once whichever manifest cites it. */
 function judgeContext(loaded: readonly LoadedCandidate[], options: VerifyOptions, githubApi: string): JudgeContext {
-  const needsText = new Set(loaded.flatMap((candidate) => candidate.checks.flatMap((check) => (check.kind === 'quote' ? [requestUrl(check.url)] : []))));
+  const needsText = new Set(
+    loaded.flatMap((candidate) =>
+      candidate.checks.flatMap((check) => (check.kind === 'quote' ? [requestUrl(check.url)] : [])),
+    ),
+  );
   let done = 0;
   const limiter = new RequestLimiter(options.concurrency ?? 16, options.perHost ?? 4);
-  const fetcher = new Fetcher(options.client, limiter, (url) => needsText.has(url), () => {
-    done++;
-    options.onProgress?.(done, fetcher.requests);
-  });
+  const fetcher = new Fetcher(
+    options.client,
+    limiter,
+    (url) => needsText.has(url),
+    () => {
+      done++;
+      options.onProgress?.(done, fetcher.requests);
+    },
+  );
   const token = options.githubToken;
   const apiOptions: FetchOptions = {
     readBody: true,
     headers: { accept: 'application/vnd.github+json', 'x-github-api-version': '2022-11-28' },
-    ...(token ? { privileged: { origin: new URL(githubApi).origin, headers: { authorization: `Bearer ${token}` } } } : {}),
+    ...(token
+      ? { privileged: { origin: new URL(githubApi).origin, headers: { authorization: `Bearer ${token}` } } }
+      : {}),
   };
   return {
     page: (url) => fetcher.fetch(url, { readBody: false }),
@@ -135,7 +165,13 @@ async function judge(check: PlannedCheck, context: JudgeContext, at: Locate): Pr
   const licences = check.licences.map((licence) => licence.expression);
   return judgeRepository(facts, licences, context.maxInactivity, context.now).map((judgement) => {
     const licencePath = judgement.licenceIndex === undefined ? undefined : check.licences[judgement.licenceIndex]?.path;
-    return { check: judgement.check, target: check.repository.fullName, outcome: judgement.outcome, detail: judgement.detail, ...at(licencePath ?? check.path) };
+    return {
+      check: judgement.check,
+      target: check.repository.fullName,
+      outcome: judgement.outcome,
+      detail: judgement.detail,
+      ...at(licencePath ?? check.path),
+    };
   });
 }
 
@@ -143,12 +179,19 @@ function reachability(start: string, outcome: FetchOutcome): Pick<CheckResult, '
   const via = outcome.url === new URL(start).href ? '' : ` (at ${outcome.url})`;
   if (!outcome.ok) return { outcome: 'fail', detail: `${outcome.reason}${via}` };
   const status = outcome.response.status;
-  return status >= 200 && status <= 299 ? { outcome: 'pass', detail: `HTTP ${status}${via}` } : { outcome: 'fail', detail: `HTTP ${status}${via}` };
+  return status >= 200 && status <= 299
+    ? { outcome: 'pass', detail: `HTTP ${status}${via}` }
+    : { outcome: 'fail', detail: `HTTP ${status}${via}` };
 }
 
 function quoteOutcome(outcome: FetchOutcome, quote: string): Pick<CheckResult, 'outcome' | 'detail'> {
-  if (!outcome.ok || outcome.response.status < 200 || outcome.response.status > 299) return { outcome: 'unknown', detail: 'the page could not be fetched' };
+  if (!outcome.ok || outcome.response.status < 200 || outcome.response.status > 299)
+    return { outcome: 'unknown', detail: 'the page could not be fetched' };
   const { body, headers, truncated } = outcome.response;
-  if (pageContainsQuote(body, headers['content-type'], quote)) return { outcome: 'pass', detail: 'quote found on the page' };
-  return { outcome: 'fail', detail: `quote not found on the page${truncated ? ' (only its first 2 MiB were read)' : ''}` };
+  if (pageContainsQuote(body, headers['content-type'], quote))
+    return { outcome: 'pass', detail: 'quote found on the page' };
+  return {
+    outcome: 'fail',
+    detail: `quote not found on the page${truncated ? ' (only its first 2 MiB were read)' : ''}`,
+  };
 }

@@ -7,7 +7,10 @@ import { parse } from 'yaml';
 export interface CompositeAction {
   inputs: Record<string, { description: string; default?: string }>;
   outputs: Record<string, { description: string; value: string }>;
-  runs: { using: string; steps: { name: string; id?: string; shell?: string; env?: Record<string, string>; run?: string; uses?: string }[] };
+  runs: {
+    using: string;
+    steps: { name: string; id?: string; shell?: string; env?: Record<string, string>; run?: string; uses?: string }[];
+  };
 }
 
 export interface ActionRun {
@@ -31,14 +34,19 @@ export function readAction(path: string): CompositeAction {
  * (with their defaults), github.action_path and earlier steps' outputs. Any other expression throws,
  * so the action cannot rely on something this runner does not check.
  */
-export function runAction(actionDir: string, options: { workspace: string; inputs: Record<string, string>; env?: Record<string, string> }): ActionRun {
+export function runAction(
+  actionDir: string,
+  options: { workspace: string; inputs: Record<string, string>; env?: Record<string, string> },
+): ActionRun {
   const action = readAction(join(actionDir, 'action.yml'));
   const unknown = Object.keys(options.inputs).filter((name) => !(name in action.inputs));
   if (unknown.length > 0) throw new Error(`action.yml has no input ${unknown.join(', ')}`);
   const temp = mkdtempSync(join(options.workspace, '..', 'runner-temp-'));
   const summaryFile = join(temp, 'step-summary.md');
   writeFileSync(summaryFile, '');
-  const inputs = Object.fromEntries(Object.entries(action.inputs).map(([name, input]) => [name, options.inputs[name] ?? input.default ?? '']));
+  const inputs = Object.fromEntries(
+    Object.entries(action.inputs).map(([name, input]) => [name, options.inputs[name] ?? input.default ?? '']),
+  );
   const steps: Record<string, Record<string, string>> = {};
   const expression = (text: string) =>
     text.replace(/\$\{\{\s*([^}]*?)\s*\}\}/g, (_all, expr: string) => {
@@ -53,12 +61,15 @@ export function runAction(actionDir: string, options: { workspace: string; input
   let stderr = '';
   let code = 0;
   for (const [index, step] of action.runs.steps.entries()) {
-    if (step.run === undefined || step.shell !== 'bash') throw new Error(`step ${step.name}: only run steps with shell: bash are supported`);
+    if (step.run === undefined || step.shell !== 'bash')
+      throw new Error(`step ${step.name}: only run steps with shell: bash are supported`);
     const outputFile = join(temp, `output-${index}`);
     writeFileSync(outputFile, '');
     const script = join(temp, `step-${index}.sh`);
     writeFileSync(script, expression(step.run));
-    const env = Object.fromEntries(Object.entries(step.env ?? {}).map(([name, value]) => [name, expression(String(value))]));
+    const env = Object.fromEntries(
+      Object.entries(step.env ?? {}).map(([name, value]) => [name, expression(String(value))]),
+    );
     const run = spawnSync('bash', ['--noprofile', '--norc', '-eo', 'pipefail', script], {
       cwd: options.workspace,
       encoding: 'utf8',
@@ -83,7 +94,9 @@ export function runAction(actionDir: string, options: { workspace: string; input
       break;
     }
   }
-  const outputs = Object.fromEntries(Object.entries(action.outputs).map(([name, output]) => [name, expression(output.value)]));
+  const outputs = Object.fromEntries(
+    Object.entries(action.outputs).map(([name, output]) => [name, expression(output.value)]),
+  );
   return { code, stdout, stderr, outputs, summary: readFileSync(summaryFile, 'utf8') };
 }
 

@@ -19,7 +19,11 @@ export function compileProblems(node: unknown): string[] {
 }
 
 /** Runs a check on a manifest (as of a day, for checks on dates) and returns its status and reason. */
-export function check(node: unknown, manifest: unknown, asOf?: string): { status: string; reason: string; path: string } {
+export function check(
+  node: unknown,
+  manifest: unknown,
+  asOf?: string,
+): { status: string; reason: string; path: string } {
   const outcome = runCheck(compile(node), manifest, [], asOf);
   return { status: outcome.status, reason: describeFinding(outcome.finding), path: outcome.path.join('.') };
 }

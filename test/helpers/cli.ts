@@ -37,7 +37,8 @@ function runEnvironment(env: Record<string, string>): NodeJS.ProcessEnv {
 export async function runCli(args: string[], env: Record<string, string> = {}, timeout = 15_000): Promise<CliRun> {
   // Relative paths in args, and paths the CLI prints relative to the working directory, assume the
   // repository root (vitest runs from it; the bin is spawned there).
-  if (resolve(process.cwd()) !== resolve(repoRoot)) throw new Error(`runCli: tests must run from ${repoRoot}, not ${process.cwd()}`);
+  if (resolve(process.cwd()) !== resolve(repoRoot))
+    throw new Error(`runCli: tests must run from ${repoRoot}, not ${process.cwd()}`);
   let stdout = '';
   let stderr = '';
   const io: Io = {
@@ -49,7 +50,10 @@ export async function runCli(args: string[], env: Record<string, string> = {}, t
   };
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<never>((_, reject) => {
-    timer = setTimeout(() => reject(new Error(`runCli: pgcheck ${args.join(' ')} did not finish within ${timeout} ms`)), timeout);
+    timer = setTimeout(
+      () => reject(new Error(`runCli: pgcheck ${args.join(' ')} did not finish within ${timeout} ms`)),
+      timeout,
+    );
   });
   try {
     const code = await Promise.race([main(['node', 'pgcheck', ...args], io), timedOut]);
@@ -76,7 +80,11 @@ export function runBin(args: string[], env: Record<string, string> = {}, timeout
  * runBin without blocking this process, so servers the test runs in-process can answer.
  * `extraNodeArgs` go before the bin (e.g. --import for a loader hook).
  */
-export function runBinAsync(args: string[], env: Record<string, string> = {}, extraNodeArgs: string[] = []): Promise<CliRun> {
+export function runBinAsync(
+  args: string[],
+  env: Record<string, string> = {},
+  extraNodeArgs: string[] = [],
+): Promise<CliRun> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...extraNodeArgs, bin, ...args], {
       cwd: repoRoot,

@@ -9,7 +9,12 @@ const mode = process.env.PGCHECK_TEST_DNS;
 dns.lookup = (hostname, options, callback) => {
   const done = typeof options === 'function' ? options : callback;
   if (mode === 'hang') return;
-  const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND', errno: -3008, syscall: 'getaddrinfo', hostname });
+  const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+    code: 'ENOTFOUND',
+    errno: -3008,
+    syscall: 'getaddrinfo',
+    hostname,
+  });
   process.nextTick(() => done(error));
 };
 syncBuiltinESMExports();

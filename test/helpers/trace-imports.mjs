@@ -15,5 +15,5 @@ Module._load = function traced(request, parent, isMain) {
   } catch {
     // Let the real loader report a module that cannot be resolved.
   }
-  return load.apply(this, arguments);
+  return load.call(this, request, parent, isMain);
 };

@@ -55,7 +55,12 @@ const API_REPOSITORIES: Readonly<Record<string, string>> = {
 /** The main server: pages, a GitHub-like API under /repos/, and hostile endpoints. `other` is the second host. */
 function mainHandler(other: () => string): Handler {
   return (path, response) => {
-    const send = (status: number, body: string, type = 'text/html; charset=utf-8', extra: Record<string, string> = {}) => {
+    const send = (
+      status: number,
+      body: string,
+      type = 'text/html; charset=utf-8',
+      extra: Record<string, string> = {},
+    ) => {
       response.writeHead(status, { 'content-type': type, ...extra });
       response.end(body);
     };
@@ -188,6 +193,9 @@ export async function startServer(host: string, handler: Handler, inFlight = { n
 export async function startVerifyServers(): Promise<{ main: TestServer; other: TestServer; close(): Promise<void> }> {
   bomb ??= Buffer.concat(Array<Buffer>(64).fill(gzipSync(Buffer.alloc(1024 * 1024))));
   const other = await startServer('127.0.0.2', otherHandler());
-  const main = await startServer('127.0.0.1', mainHandler(() => other.origin));
+  const main = await startServer(
+    '127.0.0.1',
+    mainHandler(() => other.origin),
+  );
   return { main, other, close: async () => void (await Promise.all([main.close(), other.close()])) };
 }

@@ -7,10 +7,12 @@ import { levelText, statusText, summaryText, verdictMove, verdictText } from './
 export const diffMarkdown: DiffFormatter = {
   name: 'markdown',
   render: (diff) => {
-    const name = (ref: { file: string; name: string; criteria: string }) => `${markdownText(ref.name)} (${markdownText(ref.file)}, ${markdownText(ref.criteria)})`;
+    const name = (ref: { file: string; name: string; criteria: string }) =>
+      `${markdownText(ref.name)} (${markdownText(ref.file)}, ${markdownText(ref.criteria)})`;
     const sections = [`## Changes from ${markdownText(diff.old)} to ${markdownText(diff.new)}`];
     const list = (title: string, refs: CandidateRef[]) => {
-      if (refs.length > 0) sections.push(`### ${title}\n\n${refs.map((ref) => `- ${name(ref)}: ${ref.verdict}`).join('\n')}`);
+      if (refs.length > 0)
+        sections.push(`### ${title}\n\n${refs.map((ref) => `- ${name(ref)}: ${ref.verdict}`).join('\n')}`);
     };
     list('Candidates added', diff.added);
     list('Candidates removed', diff.removed);
@@ -24,7 +26,15 @@ export const diffMarkdown: DiffFormatter = {
         (result) =>
           `| ${markdownText(result.criterion)} | ${markdownText(levelText(result)).replace(' -&gt; ', ' → ')} | ${markdownText(statusText(result)).replace(' -&gt; ', ' → ')} | ${markdownText(result.reason_before ?? '')} | ${markdownText(result.reason_after ?? '')} |`,
       );
-      sections.push([head, '', '| criterion | level | status | reason before | reason after |', '| --- | --- | --- | --- | --- |', ...rows].join('\n'));
+      sections.push(
+        [
+          head,
+          '',
+          '| criterion | level | status | reason before | reason after |',
+          '| --- | --- | --- | --- | --- |',
+          ...rows,
+        ].join('\n'),
+      );
     }
     sections.push(summaryText(diff));
     return `${sections.join('\n\n')}\n`;

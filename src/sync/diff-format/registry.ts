@@ -9,4 +9,6 @@ export interface DiffFormatter {
 }
 
 /** `pgcheck diff --format` choices, by name. */
-export const diffFormatters: ReadonlyMap<string, DiffFormatter> = new Map([diffTable, diffJson, diffMarkdown].map((formatter) => [formatter.name, formatter]));
+export const diffFormatters: ReadonlyMap<string, DiffFormatter> = new Map(
+  [diffTable, diffJson, diffMarkdown].map((formatter) => [formatter.name, formatter]),
+);

@@ -8,8 +8,10 @@ export const diffTable: DiffFormatter = {
   name: 'table',
   render: (diff) => {
     const lines = [`${terminalText(diff.old)} -> ${terminalText(diff.new)}`];
-    const candidate = (ref: { file: string; name: string; criteria: string }) => `${terminalText(ref.file)} (${terminalText(ref.name)}, ${terminalText(ref.criteria)})`;
-    const entry = (kind: string, ref: CandidateRef) => lines.push(`${kind.padEnd(8)} ${candidate(ref)}: ${ref.verdict}`);
+    const candidate = (ref: { file: string; name: string; criteria: string }) =>
+      `${terminalText(ref.file)} (${terminalText(ref.name)}, ${terminalText(ref.criteria)})`;
+    const entry = (kind: string, ref: CandidateRef) =>
+      lines.push(`${kind.padEnd(8)} ${candidate(ref)}: ${ref.verdict}`);
     for (const ref of diff.added) entry('added', ref);
     for (const ref of diff.removed) entry('removed', ref);
     for (const change of diff.changed) {

@@ -7,7 +7,9 @@ export function verdictMove(change: CandidateChange): 'worse' | 'better' | 'chan
 }
 
 export function verdictText(change: CandidateChange): string {
-  return change.verdict_before === change.verdict_after ? `${change.verdict_after} (results changed)` : `${change.verdict_before} -> ${change.verdict_after}`;
+  return change.verdict_before === change.verdict_after
+    ? `${change.verdict_after} (results changed)`
+    : `${change.verdict_before} -> ${change.verdict_after}`;
 }
 
 export function statusText(change: StatusChange): string {
@@ -16,7 +18,9 @@ export function statusText(change: StatusChange): string {
 }
 
 export function levelText(change: StatusChange): string {
-  return change.level_before !== null && change.level_before !== change.level ? `${change.level_before} -> ${change.level}` : change.level;
+  return change.level_before !== null && change.level_before !== change.level
+    ? `${change.level_before} -> ${change.level}`
+    : change.level;
 }
 
 export function summaryText({ summary }: ReportDiff): string {

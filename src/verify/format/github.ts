@@ -16,10 +16,22 @@ export const verifyGithub: VerifyFormatter = {
           if (check.outcome === 'pass') return [];
           const title = `pgcheck verify: ${check.check} ${check.outcome}`;
           const where = { file: candidate.file, line: check.line, col: check.column, title };
-          return [workflowCommand(check.outcome === 'fail' ? 'error' : 'warning', where, `${candidate.name}: ${check.target}: ${check.detail}`)];
+          return [
+            workflowCommand(
+              check.outcome === 'fail' ? 'error' : 'warning',
+              where,
+              `${candidate.name}: ${check.target}: ${check.detail}`,
+            ),
+          ];
         }),
       ),
-      ...report.errors.map((problem) => workflowCommand('error', { file: problem.file, line: problem.line, col: problem.column, title: 'pgcheck: invalid input' }, problem.message)),
+      ...report.errors.map((problem) =>
+        workflowCommand(
+          'error',
+          { file: problem.file, line: problem.line, col: problem.column, title: 'pgcheck: invalid input' },
+          problem.message,
+        ),
+      ),
       summaryText(report),
     ];
     return `${lines.join('\n')}\n`;

@@ -22,9 +22,14 @@ export const verifyJunit: VerifyFormatter = {
 };
 
 function candidateSuite(candidate: VerifiedCandidate): string {
-  const count = (outcome: CheckResult['outcome']) => candidate.checks.filter((check) => check.outcome === outcome).length;
+  const count = (outcome: CheckResult['outcome']) =>
+    candidate.checks.filter((check) => check.outcome === outcome).length;
   const attributes = `name="${xml(candidate.name)}" file="${xml(candidate.file)}" tests="${candidate.checks.length}" failures="${count('fail')}" errors="0" skipped="${count('unknown')}"`;
-  return [`  <testsuite ${attributes}>`, ...candidate.checks.map((check) => testCase(candidate, check)), '  </testsuite>'].join('\n');
+  return [
+    `  <testsuite ${attributes}>`,
+    ...candidate.checks.map((check) => testCase(candidate, check)),
+    '  </testsuite>',
+  ].join('\n');
 }
 
 function testCase(candidate: VerifiedCandidate, check: CheckResult): string {
@@ -35,8 +40,15 @@ function testCase(candidate: VerifiedCandidate, check: CheckResult): string {
 }
 
 function errorSuite(messages: string[]): string {
-  const cases = messages.map((message) => `    <testcase classname="pgcheck" name="input files">\n      <error message="${xml(message)}"/>\n    </testcase>`);
-  return [`  <testsuite name="input errors" tests="${messages.length}" failures="0" errors="${messages.length}" skipped="0">`, ...cases, '  </testsuite>'].join('\n');
+  const cases = messages.map(
+    (message) =>
+      `    <testcase classname="pgcheck" name="input files">\n      <error message="${xml(message)}"/>\n    </testcase>`,
+  );
+  return [
+    `  <testsuite name="input errors" tests="${messages.length}" failures="0" errors="${messages.length}" skipped="0">`,
+    ...cases,
+    '  </testsuite>',
+  ].join('\n');
 }
 
 /** Text as an XML attribute value; characters XML 1.0 cannot carry are dropped. */

@@ -8,5 +8,8 @@ import { verifyTable } from './table.js';
 
 /** Every `pgcheck verify` format, by the name `--format` takes. */
 export const verifyFormatters: ReadonlyMap<string, VerifyFormatter> = new Map(
-  [verifyTable, verifyJson, verifyMarkdown, verifyJunit, verifySarif, verifyGithub].map((formatter) => [formatter.name, formatter]),
+  [verifyTable, verifyJson, verifyMarkdown, verifyJunit, verifySarif, verifyGithub].map((formatter) => [
+    formatter.name,
+    formatter,
+  ]),
 );

@@ -1,6 +1,16 @@
 import { plainText } from '../../format/escape.js';
 import type { Artifacts } from '../../format/format.js';
-import { INFORMATION_URI, invalidInputRule, problemResult, ruleName, type SarifResult, type SarifRule, sarifHelp, sarifLocation, sarifLog } from '../../format/sarif-log.js';
+import {
+  INFORMATION_URI,
+  invalidInputRule,
+  problemResult,
+  ruleName,
+  type SarifResult,
+  type SarifRule,
+  sarifHelp,
+  sarifLocation,
+  sarifLog,
+} from '../../format/sarif-log.js';
 import type { CheckName, CheckResult, VerifiedCandidate } from '../report.js';
 import type { VerifyFormatter } from './format.js';
 
@@ -53,7 +63,9 @@ export const verifySarif: VerifyFormatter = {
     const artifacts = options.artifacts;
     const rules = [...(Object.keys(CHECKS) as CheckName[]).map(checkRule), invalidInputRule];
     const results = [
-      ...report.candidates.flatMap((candidate) => candidate.checks.flatMap((check) => checkResult(candidate, check, artifacts))),
+      ...report.candidates.flatMap((candidate) =>
+        candidate.checks.flatMap((check) => checkResult(candidate, check, artifacts)),
+      ),
       ...report.errors.map((problem) => problemResult(invalidInputRule.id, 'error', problem, artifacts)),
     ];
     return sarifLog(report.version, rules, results, report.errors.length === 0, artifacts);
@@ -73,13 +85,19 @@ function checkRule(check: CheckName): SarifRule {
   };
 }
 
-function checkResult(candidate: VerifiedCandidate, check: CheckResult, artifacts: Artifacts | undefined): SarifResult[] {
+function checkResult(
+  candidate: VerifiedCandidate,
+  check: CheckResult,
+  artifacts: Artifacts | undefined,
+): SarifResult[] {
   if (check.outcome === 'pass') return [];
   return [
     {
       ruleId: `verify/${check.check}`,
       level: check.outcome === 'fail' ? 'error' : 'warning',
-      message: { text: plainText(`${candidate.name}: ${check.check} ${check.target} is ${check.outcome}: ${check.detail}`) },
+      message: {
+        text: plainText(`${candidate.name}: ${check.check} ${check.target} is ${check.outcome}: ${check.detail}`),
+      },
       locations: [sarifLocation(candidate.file, check.line, check.column, artifacts)],
       properties: { candidate: plainText(candidate.name), target: plainText(check.target), outcome: check.outcome },
     },

@@ -7,7 +7,8 @@ import { summaryText, type VerifyFormatter } from './format.js';
 
 export const verifyTable: VerifyFormatter = {
   name: 'table',
-  description: 'one table per candidate (check, target, outcome, detail, line) and a summary line, for people at a terminal (default)',
+  description:
+    'one table per candidate (check, target, outcome, detail, line) and a summary line, for people at a terminal (default)',
   render: (report, options) => {
     const blocks = report.candidates.map((candidate) => candidateTable(candidate, options));
     blocks.push(summaryText(report));
@@ -27,7 +28,13 @@ function candidateTable(candidate: VerifiedCandidate, options: FormatOptions): s
     ...(options.width ? { colWidths: columnWidths(options.width) } : {}),
   });
   for (const check of candidate.checks) {
-    grid.push([check.check, terminalText(check.target), paintStatus(chalk, check.outcome), terminalText(check.detail), `${check.line}:${check.column}`]);
+    grid.push([
+      check.check,
+      terminalText(check.target),
+      paintStatus(chalk, check.outcome),
+      terminalText(check.detail),
+      `${check.line}:${check.column}`,
+    ]);
   }
   return `${heading}\n${grid.toString()}`;
 }
