@@ -111,3 +111,24 @@ describe('merging what a set declares by name with what it inherits', () => {
     expect(mergeFactDeclarations(undefined, undefined)).toEqual({ merged: {}, clashes: [] });
   });
 });
+
+describe('extends and declared facts', () => {
+  const DIR = 'test/fixtures/typed-facts';
+
+  it("inherits the parent's fact declarations, and the set's own checks may read them", async () => {
+    const load = await loadCriteriaFile(`${DIR}/password-managers.yaml`);
+    if (!load.ok) throw new Error(load.problems.map((problem) => problem.message).join('\n'));
+    expect(Object.keys(load.set.facts ?? {}).slice(0, 2)).toEqual(['platforms', 'last_pentest']);
+    expect(load.set.criteria.find((criterion) => criterion.id === 'cross-platform')?.from).toBe('software-general');
+    // Its own criterion reads `platforms`, which only the parent declares.
+    expect(load.set.criteria.find((criterion) => criterion.id === 'desktop-and-mobile')?.from).toBeUndefined();
+  });
+
+  it('refuses a fact declared again by the extending set, at its key', async () => {
+    const load = await loadCriteriaFile(`${DIR}/invalid/redeclares-inherited-fact.yaml`);
+    expect(load.ok).toBe(false);
+    expect(load.ok ? [] : load.problems.map((problem) => `${problem.line}:${problem.column}: ${problem.message}`)).toEqual([
+      '9:3: facts.platforms: the fact "platforms" is already declared by software-general (extends: ../general.yaml); use it as declared there, or give this fact another name',
+    ]);
+  });
+});

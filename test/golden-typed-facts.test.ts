@@ -5,9 +5,11 @@ const DIR = 'test/fixtures/typed-facts';
 const SET = `${DIR}/password-managers.yaml`;
 
 /**
- * A second category from YAML alone, typed end to end: a set declaring facts of every type, candidates
- * giving them in the short and the long form. Each case runs the real bin and pins stdout, stderr and
- * exit code in test/golden-typed-facts/<name>.txt.
+ * A second category from YAML alone, typed end to end: a set declaring facts of every type (here or
+ * in the set it extends, test/fixtures/typed-facts/general.yaml), read with at-most, count-at-least
+ * and within among the other operators, and candidates giving facts in the short and the long form
+ * (with their own sources). Each case pins stdout, stderr and exit code in
+ * test/golden-typed-facts/<name>.txt.
  */
 const cases: Record<string, string[]> = {
   'evaluate-table': ['evaluate', '--criteria', SET, `${DIR}/candidates`],

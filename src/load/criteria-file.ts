@@ -8,7 +8,7 @@ import type { Limits } from './limits.js';
 import { mergeByName, mergeFactDeclarations } from './merge-by-name.js';
 import type { Problem } from './problem.js';
 import { readText } from './read-file.js';
-import { locate, parseYaml, type YamlSource } from './source.js';
+import { locate, type ParsedYaml, parseYaml, type YamlSource } from './source.js';
 
 /** Ids of the criteria sets shipped with pgcheck. */
 export function installedCriteriaIds(directory = installedCriteriaDir): string[] {
@@ -53,7 +53,23 @@ export function loadCriteriaFile(
 async function loadInChain(file: string, options: LoadOptions, chain: readonly Link[]): Promise<CriteriaLoad> {
   const read = await readText(file, options.limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
-  const parsed = parseYaml(file, read.text, options.limits);
+  return followExtends(parseYaml(file, read.text, options.limits), options, chain);
+}
+
+/**
+ * A criteria file already read and parsed (as `validate` reads every file), with its `extends`
+ * followed as loadCriteriaFile does.
+ */
+export function criteriaFromParsed(
+  parsed: ParsedYaml,
+  limits?: Partial<Limits>,
+  directory = installedCriteriaDir,
+): Promise<CriteriaLoad> {
+  return followExtends(parsed, { limits, directory }, []);
+}
+
+async function followExtends(parsed: ParsedYaml, options: LoadOptions, chain: readonly Link[]): Promise<CriteriaLoad> {
+  const file = parsed.source.file;
   const reference = extendsOf(parsed.value);
   if (parsed.problems.length > 0 || reference === undefined) return criteriaFromYaml(parsed);
   // The parent comes first: the set's own checks may read the facts it declares.
@@ -102,9 +118,10 @@ async function loadParent(
 
 /** The set with what it inherits: the parent's criteria and fact declarations first, then its own. */
 function inherit(set: CriteriaSet, parentSet: CriteriaSet, reference: string, source: YamlSource): CriteriaLoad {
-  const at = (path: (string | number)[], message: string): Problem => ({
+  // A clash is reported at the key that names the criterion or fact again.
+  const at = (path: (string | number)[], message: string, key = false): Problem => ({
     file: set.file,
-    ...locate(source, path),
+    ...locate(source, path, { key }),
     message,
   });
   const inherited = parentSet.criteria.map(
@@ -123,6 +140,7 @@ function inherit(set: CriteriaSet, parentSet: CriteriaSet, reference: string, so
       at(
         ['facts', name],
         `facts.${name}: the fact "${name}" is already declared by ${parentSet.id} (extends: ${reference}); use it as declared there, or give this fact another name`,
+        true,
       ),
     ),
   ];

@@ -1,7 +1,7 @@
 import { type Limits, withDefaults } from '../load/limits.js';
 import { CriteriaCache, installedCriteriaIds, unknownSetMessage } from '../load/criteria-sets.js';
-import { type CriteriaLoad, type CriteriaSet, criteriaFromYaml } from '../load/criteria.js';
-import { loadCriteriaFile } from '../load/criteria-file.js';
+import type { CriteriaLoad, CriteriaSet } from '../load/criteria.js';
+import { criteriaFromParsed } from '../load/criteria-file.js';
 import { installedCriteriaDir } from '../paths.js';
 import { compareFiles, discoverFiles } from '../load/discover.js';
 import { criteriaDefinitionOf, isCriteriaDocument } from '../load/kind.js';
@@ -175,10 +175,8 @@ async function categoryProblem(category: string, context: CategoryContext): Prom
 }
 
 /** A criteria file as a run uses it: following `extends` takes the file's own path, so it is read again. */
-async function criteriaFromFile(parsed: ParsedYaml, context: CategoryContext): Promise<CriteriaLoad> {
-  const load = criteriaFromYaml(parsed);
-  if (!load.ok || load.set.extends === undefined) return load;
-  return loadCriteriaFile(parsed.source.file, context.limits, context.directory);
+function criteriaFromFile(parsed: ParsedYaml, context: CategoryContext): Promise<CriteriaLoad> {
+  return criteriaFromParsed(parsed, context.limits, context.directory);
 }
 
 /** Problems found once every file was seen (a criteria id defined twice) go to their files, which are then invalid. */
