@@ -127,7 +127,9 @@ describe('extends and declared facts', () => {
   it('refuses a fact declared again by the extending set, at its key', async () => {
     const load = await loadCriteriaFile(`${DIR}/invalid/redeclares-inherited-fact.yaml`);
     expect(load.ok).toBe(false);
-    expect(load.ok ? [] : load.problems.map((problem) => `${problem.line}:${problem.column}: ${problem.message}`)).toEqual([
+    expect(
+      load.ok ? [] : load.problems.map((problem) => `${problem.line}:${problem.column}: ${problem.message}`),
+    ).toEqual([
       '9:3: facts.platforms: the fact "platforms" is already declared by software-general (extends: ../general.yaml); use it as declared there, or give this fact another name',
     ]);
   });
