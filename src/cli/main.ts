@@ -75,6 +75,7 @@ export function buildProgram(io: Io, setExitCode: (code: number) => void): Comma
       '-c, --criteria <id-or-path>',
       "criteria set whose declared facts the manifests follow, instead of each one's category",
     )
+    .addOption(criteriaDirOption())
     .option('--no-color', 'never colour the output (NO_COLOR works too)');
   addLimitOptions(verify).action(async (paths: string[], options) =>
     setExitCode(await (await import('./verify.js')).verifyCommand(paths, options, io)),

@@ -19,6 +19,8 @@ export interface VerifyCommandOptions {
   githubApi: string;
   allowPrivateNetwork?: boolean;
   criteria?: string;
+  /** `--criteria-dir` (repeatable): where categories are looked up after the installed sets and the paths. */
+  criteriaDir?: string[];
   color?: boolean;
 }
 
@@ -48,6 +50,7 @@ export async function verifyCommand(paths: string[], options: VerifyCommandOptio
       stallMs: timeoutMs,
       limits: limitsFromOptions(options),
       ...(options.criteria === undefined ? {} : { criteria: options.criteria }),
+      ...(options.criteriaDir?.length ? { criteriaDirs: options.criteriaDir } : {}),
       ...(progress ? { onProgress: progress.update } : {}),
     });
     progress?.clear();

@@ -1,15 +1,14 @@
-import { operators } from '../operators/registry.js';
-import type { Explanation, Words } from '../operators/operator.js';
-import { alternatives, pathText, valueText } from './words.js';
-
-export { pathText };
-
 /**
  * Findings are data: a code, typed arguments and the manifest path they are about. The engine's own
  * findings are worded here; an operator's findings (their code is the operator's name) are worded by
  * the operator itself, in its file.
  */
+import { operators } from '../operators/registry.js';
+import type { Explanation, Words } from '../operators/operator.js';
 import type { Path } from '../path.js';
+import { alternatives, pathText, valueText } from './words.js';
+
+export { pathText };
 
 export type EngineFinding =
   | { code: 'absent'; path: Path }

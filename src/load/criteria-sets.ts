@@ -17,7 +17,8 @@ export type CriteriaResolution =
   | {
       ok: false;
       unknownId: string;
-      installed: string[] /** ids found among the run's paths and criteria directories */;
+      installed: string[];
+      /** Ids found among the run's paths and criteria directories. */
       found: string[];
       message: string;
     };

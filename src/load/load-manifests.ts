@@ -21,14 +21,14 @@ export async function* loadManifests(
   sink: { errors: Problem[]; warnings?: Problem[] },
   options: LoadManifestsOptions = {},
 ): AsyncGenerator<LoadedManifest> {
-  const { files, named, problems: unreadable, skipped } = await discoverFiles(paths, options.limits);
+  const { files, problems: unreadable, skipped } = await discoverFiles(paths, options.limits);
   sink.errors.push(...unreadable);
   sink.warnings?.push(...skipped);
   let found = unreadable.length;
   for (const [index, file] of files.entries()) {
     options.onProgress?.(index, files.length);
     const load = await loadManifest(file, options.limits, options.factsFor);
-    const isCandidate = isCandidateFile(load, named.has(file));
+    const isCandidate = isCandidateFile(load);
     found += isCandidate ? 1 : 0;
     if (load.ok) yield load.loaded;
     else if (isCandidate) sink.errors.push(...load.problems);

@@ -23,7 +23,8 @@ export type ManifestLoad =
       ok: false;
       file: string;
       problems: Problem[];
-      isCriteria?: boolean /** A criteria file's id and where it is written. */;
+      isCriteria?: boolean;
+      /** A criteria file's id and where it is written. */
       definition?: CriteriaDefinition;
     };
 
@@ -70,11 +71,11 @@ export function manifestFromYaml(parsed: ParsedYaml, facts?: FactDeclarations): 
 }
 
 /**
- * Whether a file counts as a candidate manifest of the run (valid or not). A criteria file met while
- * searching a directory does not; named outright, it is a mistake and is reported.
+ * Whether a file counts as a candidate manifest of the run (valid or not). A criteria file does not,
+ * named or found in a directory: it is a set the run's manifests may name (as for evaluate).
  */
-export function isCandidateFile(load: ManifestLoad, named: boolean): boolean {
-  return load.ok || !load.isCriteria || named;
+export function isCandidateFile(load: ManifestLoad): boolean {
+  return load.ok || !load.isCriteria;
 }
 
 /**

@@ -1,6 +1,11 @@
 import { evaluateManifest } from '../engine/evaluate.js';
 import { valueLocation } from '../engine/fact-forms.js';
-import { CriteriaCache, type CriteriaSources, unknownSetMessage } from '../load/criteria-sets.js';
+import {
+  CriteriaCache,
+  type CriteriaResolution,
+  type CriteriaSources,
+  unknownSetMessage,
+} from '../load/criteria-sets.js';
 import type { CriteriaDefinition } from '../load/kind.js';
 import type { Limits } from '../load/limits.js';
 import { manifestFromYaml, rawCategory } from '../load/manifest.js';
@@ -64,20 +69,20 @@ export function fileEvaluator(
           isCandidate: false,
           criteriaFile: { file, ...(load.definition ? { definition: load.definition } : {}) },
         };
-      return { errors: load.problems, warnings: [], isCandidate: true };
+      // An unknown category is said too: its facts were read as free-form, so their problems alone would mislead.
+      const unknown =
+        applied && !applied.ok && 'unknownId' in applied ? [unknownCategory(file, parsed.source, applied)] : [];
+      return { errors: [...unknown, ...load.problems], warnings: [], isCandidate: true };
     }
     const { manifest, source } = load.loaded;
     const reference = settings.criteria ?? manifest.category;
     const resolution = await cache.resolve(reference);
     if (!resolution.ok) {
+      if ('unknownId' in resolution)
+        return { errors: [unknownCategory(file, source, resolution)], warnings: [], isCandidate: true };
       const { line, column } = locate(source, ['category']);
-      const message =
-        'unknownId' in resolution
-          ? `category: ${unknownSetMessage(resolution.unknownId, resolution.installed, 'category', 'installed', resolution.found)}`
-          : `category: criteria set "${manifest.category}" is invalid`;
-      const errors: Problem[] = [{ file, line, column, message }];
-      if ('problems' in resolution) errors.push(...resolution.problems);
-      return { errors, warnings: [], isCandidate: true };
+      const message = `category: criteria set "${manifest.category}" is invalid`;
+      return { errors: [{ file, line, column, message }, ...resolution.problems], warnings: [], isCandidate: true };
     }
     const set = resolution.set;
     const warnings = set.id === manifest.category ? [] : [otherSetNote(file, source, manifest.category, set.id)];
@@ -121,4 +126,21 @@ function otherSetNote(file: string, source: YamlSource, category: string, applie
     column,
     message: `category: the manifest is for "${category}" but was evaluated against "${applied}", given with --criteria`,
   };
+}
+
+/** The manifest's `category` names no set the run can find: said at its `category` line. */
+function unknownCategory(
+  file: string,
+  source: YamlSource,
+  resolution: Extract<CriteriaResolution, { unknownId: string }>,
+): Problem {
+  const { line, column } = locate(source, ['category']);
+  const known = unknownSetMessage(
+    resolution.unknownId,
+    resolution.installed,
+    'category',
+    'installed',
+    resolution.found,
+  );
+  return { file, line, column, message: `category: ${known}` };
 }

@@ -112,8 +112,23 @@ async function validateFile(file: string, context: CategoryContext): Promise<Fil
       ...(warnings.length > 0 ? { warnings } : {}),
     };
   }
-  const load = manifestFromYaml(parsed, await declaredFacts(rawCategory(parsed.value), context));
-  if (!load.ok) return { file, kind: 'manifest', valid: false, ...categoryOf(parsed.value), problems: load.problems };
+  const category = rawCategory(parsed.value);
+  const load = manifestFromYaml(parsed, await declaredFacts(category, context));
+  if (!load.ok) {
+    // An unknown category is said too: its facts were read as free-form, so their problems alone would mislead.
+    const complaint = category === undefined ? undefined : await categoryProblem(category, context);
+    const unknown =
+      complaint === undefined
+        ? []
+        : [{ file, ...locate(parsed.source, ['category']), message: `category: ${complaint}` }];
+    return {
+      file,
+      kind: 'manifest',
+      valid: false,
+      ...categoryOf(parsed.value),
+      problems: [...unknown, ...load.problems],
+    };
+  }
   const { manifest, source } = load.loaded;
   const warnings = load.loaded.warnings.length > 0 ? { warnings: load.loaded.warnings } : {};
   const complaint = await categoryProblem(manifest.category, context);
@@ -154,7 +169,7 @@ async function declaredFacts(
 ): Promise<FactDeclarations | undefined> {
   if (category === undefined) return undefined;
   if (context.given?.id === category) return context.given.facts;
-  if (!context.installed.includes(category)) return undefined;
+  // Installed, among the paths or in a --criteria-dir: looked up as evaluate does.
   const resolution = await context.cache.resolve(category);
   return resolution.ok ? resolution.set.facts : undefined;
 }
@@ -165,16 +180,16 @@ async function categoryProblem(category: string, context: CategoryContext): Prom
   const resolution = await context.cache.resolve(category);
   if (resolution.ok) return undefined;
   if ('unknownId' in resolution) {
-    const found = await context.cache.knownIds();
-    const known = context.given && !found.includes(context.given.id) ? [...found, context.given.id] : found;
-    return unknownSetMessage(category, known, 'category', 'known');
+    // Worded as evaluate words it; a set given with --criteria is one the run found too.
+    const given = context.given && !resolution.found.includes(context.given.id) ? [context.given.id] : [];
+    return unknownSetMessage(category, resolution.installed, 'category', 'installed', [...resolution.found, ...given]);
   }
   if (context.installed.includes(category))
     return `the installed criteria set "${category}" is invalid (run pgcheck validate on it)`;
   return `the criteria set "${category}" (${resolution.file}) is invalid`;
 }
 
-/** A criteria file as a run uses it: following `extends` takes the file's own path, so it is read again. */
+/** A criteria file as a run uses it, its `extends` followed. */
 function criteriaFromFile(parsed: ParsedYaml, context: CategoryContext): Promise<CriteriaLoad> {
   return criteriaFromParsed(parsed, context.limits, context.directory);
 }

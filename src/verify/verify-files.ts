@@ -28,6 +28,8 @@ export interface VerifyOptions {
   limits?: Partial<Limits>;
   /** Id or path of the criteria set whose fact declarations every manifest's facts follow (default: each one's category). */
   criteria?: string;
+  /** `--criteria-dir`: where categories are looked up after the installed sets and those among `paths`. */
+  criteriaDirs?: readonly string[];
   /** Requests in flight at once, over all hosts (default 16). */
   concurrency?: number;
   /** Requests in flight at once to one host (default 4). */
@@ -62,7 +64,10 @@ export async function verifyFiles(paths: readonly string[], options: VerifyOptio
   const errors: Problem[] = [];
   const loaded: LoadedCandidate[] = [];
   // A manifest's facts are held to its criteria set's declarations, whose long-form facts carry sources to check.
-  const sets = new CriteriaCache(undefined, options.limits);
+  const sets = new CriteriaCache(undefined, options.limits, {
+    searchPaths: [...paths],
+    criteriaDirs: [...(options.criteriaDirs ?? [])],
+  });
   const factsFor = async (category: string) => {
     const resolution = await sets.resolve(options.criteria ?? category);
     return resolution.ok ? resolution.set.facts : undefined;
