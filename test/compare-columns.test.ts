@@ -2,20 +2,12 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/cli.js';
 
+/** Runs the CLI in-process (test/helpers/cli.ts), as `{ code, out, err }`. */
 async function run(...args: string[]) {
-  const io = {
-    out: '',
-    err: '',
-    env: {},
-    stdoutIsTTY: false,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  const code = await main(['node', 'pgcheck', ...args, '--as-of', '2026-08-01'], io as Io);
-  return { code, ...io };
+  const { code, stdout, stderr } = await runCli([...args, '--as-of', '2026-08-01']);
+  return { code, out: stdout, err: stderr };
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'pgcheck-columns-'));

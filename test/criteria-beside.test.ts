@@ -2,7 +2,7 @@ import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runMain } from './helpers/in-process.js';
+import { runCli } from './helpers/cli.js';
 
 const SECOND = 'test/fixtures/second-category';
 const EXAMPLE = 'docs/examples/extends';
@@ -14,7 +14,7 @@ function scratch(): string {
 
 describe('criteria sets found among the paths of a run', () => {
   it("validate dir/ resolves the manifests' category against the criteria file found in the same run", async () => {
-    const run = await runMain(['validate', SECOND]);
+    const run = await runCli(['validate', SECOND]);
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain(`ok  ${SECOND}/candidates/inkwell.yaml (manifest, note-taking)`);
     expect(run.stdout).toContain('3 files: 3 valid, 0 invalid');
@@ -22,7 +22,7 @@ describe('criteria sets found among the paths of a run', () => {
   });
 
   it('evaluate and compare use a criteria file among the paths, even when the manifests come first in file order', async () => {
-    const run = await runMain(['evaluate', SECOND, '--format', 'json', ...AS_OF]);
+    const run = await runCli(['evaluate', SECOND, '--format', 'json', ...AS_OF]);
     expect(run.stderr).toBe('');
     const report = JSON.parse(run.stdout);
     expect(
@@ -35,11 +35,11 @@ describe('criteria sets found among the paths of a run', () => {
       ['note-taking', 'fails-minimum'],
     ]);
     expect(run.code).toBe(1);
-    expect((await runMain(['compare', SECOND, ...AS_OF])).code).toBe(1);
+    expect((await runCli(['compare', SECOND, ...AS_OF])).code).toBe(1);
   });
 
   it('a criteria file named outright is a set of the run; named alone it is still reported as a mistake', async () => {
-    const both = await runMain([
+    const both = await runCli([
       'evaluate',
       `${SECOND}/note-taking.yaml`,
       `${SECOND}/candidates/inkwell.yaml`,
@@ -47,7 +47,7 @@ describe('criteria sets found among the paths of a run', () => {
     ]);
     expect(both.stderr).toBe('');
     expect(both.code).toBe(0);
-    const alone = await runMain(['evaluate', `${SECOND}/note-taking.yaml`, ...AS_OF]);
+    const alone = await runCli(['evaluate', `${SECOND}/note-taking.yaml`, ...AS_OF]);
     expect(alone.stderr).toBe(
       `${SECOND}/note-taking.yaml:1:1: this is a criteria file, not a candidate manifest (give it with --criteria)\n`,
     );
@@ -55,7 +55,7 @@ describe('criteria sets found among the paths of a run', () => {
   });
 
   it('--criteria-dir (repeatable) is searched after the installed sets and the paths', async () => {
-    const run = await runMain([
+    const run = await runCli([
       'evaluate',
       `${SECOND}/candidates`,
       '--criteria-dir',
@@ -67,21 +67,21 @@ describe('criteria sets found among the paths of a run', () => {
     expect(run.stderr).toBe('');
     expect(run.stdout).toContain('against note-taking');
     expect(run.code).toBe(1);
-    const validated = await runMain(['validate', `${SECOND}/candidates`, '--criteria-dir', SECOND]);
+    const validated = await runCli(['validate', `${SECOND}/candidates`, '--criteria-dir', SECOND]);
     expect([validated.code, validated.stderr]).toEqual([0, '']);
-    const init = await runMain(['init', '--name', 'Notes', '--category', 'note-taking', '--criteria-dir', SECOND]);
+    const init = await runCli(['init', '--name', 'Notes', '--category', 'note-taking', '--criteria-dir', SECOND]);
     expect(init.stdout).toContain('category: note-taking');
     expect(init.code).toBe(0);
   });
 
   it('--criteria-dir must name a directory', async () => {
-    const run = await runMain(['evaluate', `${SECOND}/candidates`, '--criteria-dir', 'nope-not-here']);
+    const run = await runCli(['evaluate', `${SECOND}/candidates`, '--criteria-dir', 'nope-not-here']);
     expect(run.stderr).toContain('nope-not-here is not a directory');
     expect(run.code).toBe(2);
   });
 
   it('without the set, the category is still unknown (and says which sets were found)', async () => {
-    const run = await runMain(['evaluate', `${SECOND}/candidates/inkwell.yaml`, EXAMPLE, ...AS_OF]);
+    const run = await runCli(['evaluate', `${SECOND}/candidates/inkwell.yaml`, EXAMPLE, ...AS_OF]);
     expect(run.stderr).toContain(
       'category: unknown criteria set "note-taking" (installed: photo-management; found: example-general, example-notes; for another set, give its file with --criteria)',
     );
@@ -94,10 +94,10 @@ describe('criteria sets found among the paths of a run', () => {
     copyFileSync(`${SECOND}/note-taking.yaml`, join(dir, 'b-notes.yaml'));
     copyFileSync(`${SECOND}/candidates/inkwell.yaml`, join(dir, 'inkwell.yaml'));
     const expected = `${join(dir, 'b-notes.yaml')}:3:5: id: the criteria set "note-taking" is defined twice, here and in ${join(dir, 'a-notes.yaml')}, which this run used for category note-taking; give one of them another id`;
-    const evaluated = await runMain(['evaluate', dir, ...AS_OF]);
+    const evaluated = await runCli(['evaluate', dir, ...AS_OF]);
     expect(evaluated.stderr).toBe(`${expected}\n`);
     expect(evaluated.code).toBe(2);
-    const validated = await runMain(['validate', dir]);
+    const validated = await runCli(['validate', dir]);
     expect(validated.stderr).toBe(`${expected}\n`);
     expect(validated.code).toBe(2);
   });
@@ -112,7 +112,7 @@ describe('criteria sets found among the paths of a run', () => {
         'title: My own photo management',
       ),
     );
-    const run = await runMain(['evaluate', dir, 'candidates/ente.yaml', ...AS_OF]);
+    const run = await runCli(['evaluate', dir, 'candidates/ente.yaml', ...AS_OF]);
     expect(run.stderr).toMatch(
       new RegExp(
         `^${copy}:\\d+:\\d+: id: the criteria set "photo-management" is defined twice, here and in \\S+criteria/photo-management.yaml, which this run used`,
@@ -120,13 +120,13 @@ describe('criteria sets found among the paths of a run', () => {
     );
     expect(run.code).toBe(2);
     // The shipped set given as a path is the same file, not a second definition.
-    expect((await runMain(['validate', 'candidates', 'criteria'])).code).toBe(0);
+    expect((await runCli(['validate', 'candidates', 'criteria'])).code).toBe(0);
   });
 });
 
 describe('a report says which set an inherited criterion comes from', () => {
   it('json: `from` on the inherited criteria of the criteria list, and only there', async () => {
-    const run = await runMain(['evaluate', EXAMPLE, '--format', 'json', ...AS_OF]);
+    const run = await runCli(['evaluate', EXAMPLE, '--format', 'json', ...AS_OF]);
     const [set] = JSON.parse(run.stdout).criteria;
     expect(
       set.criteria.map((criterion: { id: string; from?: string }) => [criterion.id, criterion.from ?? null]),
@@ -140,20 +140,20 @@ describe('a report says which set an inherited criterion comes from', () => {
   });
 
   it('markdown and html describe the criterion with its origin; criteria show says it too', async () => {
-    const markdown = (await runMain(['evaluate', EXAMPLE, '--format', 'markdown', ...AS_OF])).stdout;
+    const markdown = (await runCli(['evaluate', EXAMPLE, '--format', 'markdown', ...AS_OF])).stdout;
     expect(markdown).toContain(
       '- **open-source** (example-notes, minimum, from example-general): Must publish its source code.',
     );
     expect(markdown).toContain('- **e2ee** (example-notes, minimum): Must encrypt notes end to end.');
-    expect((await runMain(['evaluate', EXAMPLE, '--format', 'html', ...AS_OF])).stdout).toContain(
+    expect((await runCli(['evaluate', EXAMPLE, '--format', 'html', ...AS_OF])).stdout).toContain(
       '(example-notes, minimum, from example-general)',
     );
-    const shown = await runMain(['criteria', 'show', `${EXAMPLE}/notes.yaml`, '--format', 'json']);
+    const shown = await runCli(['criteria', 'show', `${EXAMPLE}/notes.yaml`, '--format', 'json']);
     const details = JSON.parse(shown.stdout);
     expect(details.extends).toBe('general.yaml');
     expect(details.criteria[0]).toMatchObject({ id: 'open-source', from: 'example-general' });
     expect(details.criteria[2].from).toBeUndefined();
-    expect((await runMain(['criteria', 'show', `${EXAMPLE}/notes.yaml`])).stdout).toContain(
+    expect((await runCli(['criteria', 'show', `${EXAMPLE}/notes.yaml`])).stdout).toContain(
       'open-source (minimum, from example-general)',
     );
   });

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { repoRoot } from './helpers/cli.js';
-import { runMain } from './helpers/run-main.js';
+import { runCli } from './helpers/cli.js';
 
 const doc = (name: string) => readFileSync(join(repoRoot, 'docs', name), 'utf8');
 
@@ -22,13 +22,13 @@ describe('docs/sync.md', () => {
       'criteria drift',
       'diff test/fixtures/sync/reports/before.json',
     ]);
-    for (const { args, output } of examples) expect((await runMain(args)).stdout, args.join(' ')).toBe(output);
+    for (const { args, output } of examples) expect((await runCli(args)).stdout, args.join(' ')).toBe(output);
   });
 
   it.each([['criteria', 'import'], ['criteria', 'drift'], ['diff']])(
     'documents every option of %s %s in cli.md and sync.md',
     async (...command) => {
-      const help = (await runMain([...command.filter(Boolean), '--help'])).stdout;
+      const help = (await runCli([...command.filter(Boolean), '--help'])).stdout;
       const options = [
         ...new Set([...help.matchAll(/^ {2}(?:-\w, )?(--[a-z][a-z-]*)/gm)].map((match) => match[1] ?? '')),
       ].filter((option) => option !== '--help');

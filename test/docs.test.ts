@@ -7,7 +7,7 @@ import { operators } from '../src/operators/registry.js';
 import { manifestSchema } from '../src/schema/manifest.js';
 import { parse } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
-import { runMain } from './helpers/in-process.js';
+import { runCli } from './helpers/cli.js';
 
 const HELP_BASE = 'https://github.com/pgcheck/pgcheck/blob/main/docs/criteria/photo-management/';
 const pages = join(repoRoot, 'docs/criteria/photo-management');
@@ -129,7 +129,7 @@ describe('docs/criteria.md worked example (extends and the newer operators)', ()
   it.each(sessions.map((session) => [session.args.join(' '), session] as const))(
     '%s prints what the page shows',
     async (_name, session) => {
-      const run = await runMain(session.args);
+      const run = await runCli(session.args);
       expect(run.stderr).toBe('');
       expect(run.stdout).toBe(session.output);
     },

@@ -2,8 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/cli.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'pgcheck-future-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -25,17 +24,10 @@ pricing:
   return path;
 }
 
+/** Runs the CLI in-process (test/helpers/cli.ts), as `{ code, out, err }`. */
 async function run(...args: string[]) {
-  const io = {
-    out: '',
-    err: '',
-    env: {},
-    stdoutIsTTY: false,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  const code = await main(['node', 'pgcheck', ...args], io as Io);
-  return { code, ...io };
+  const { code, stdout, stderr } = await runCli(args);
+  return { code, out: stdout, err: stderr };
 }
 
 describe('evidence dated in the future (issue 14, item 2)', () => {

@@ -1,20 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import type { Io } from '../src/cli/io.js';
-import { main } from '../src/cli/main.js';
+import { runCli } from './helpers/cli.js';
 import { evaluateManifest } from '../src/engine/evaluate.js';
 import { loadCriteria, parseManifest } from '../src/index.js';
 
+/** Runs the CLI in-process (test/helpers/cli.ts), as `{ code, out, err }`. */
 async function run(...args: string[]) {
-  const io = {
-    out: '',
-    err: '',
-    env: {},
-    stdoutIsTTY: false,
-    stdout: (text: string) => void (io.out += text),
-    stderr: (text: string) => void (io.err += text),
-  };
-  const code = await main(['node', 'pgcheck', ...args, '--as-of', '2026-08-01'], io as Io);
-  return { code, ...io };
+  const { code, stdout, stderr } = await runCli([...args, '--as-of', '2026-08-01']);
+  return { code, out: stdout, err: stderr };
 }
 
 const SOURCE = 'https://www.privacyguides.org/en/photo-management/#criteria';

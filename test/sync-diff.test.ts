@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, transcript } from './helpers/cli.js';
-import { runMain } from './helpers/run-main.js';
+import { runCli } from './helpers/cli.js';
 
 const R = 'test/fixtures/sync/reports';
 let dir: string;
@@ -25,7 +25,7 @@ async function report(name: string, change: (copy: typeof before) => void): Prom
 }
 
 async function diff(name: string, args: string[]) {
-  const run = await runMain(['diff', ...args]);
+  const run = await runCli(['diff', ...args]);
   const shown = { ...run, stdout: run.stdout.replaceAll(dir, '<tmp>'), stderr: run.stderr.replaceAll(dir, '<tmp>') };
   await expect(transcript(shown)).toMatchFileSnapshot(`golden-sync/diff-${name}.txt`);
   return run;
@@ -69,7 +69,7 @@ describe('pgcheck diff', () => {
     });
     const run = await diff('better-added-removed', [`${R}/before.json`, after]);
     expect(run.code).toBe(0);
-    const json = JSON.parse((await runMain(['diff', `${R}/before.json`, after, '-f', 'json'])).stdout);
+    const json = JSON.parse((await runCli(['diff', `${R}/before.json`, after, '-f', 'json'])).stdout);
     expect(json.summary).toEqual({ added: 1, removed: 1, changed: 2, worse: 0, unchanged: 0 });
     expect(
       json.changed.map(
@@ -91,12 +91,12 @@ describe('pgcheck diff', () => {
       (copy) => void (candidate(copy, 'candidates/ente.yaml').verdict = from),
     );
     const now = await report(`to-${from}-${to}`, (copy) => void (candidate(copy, 'candidates/ente.yaml').verdict = to));
-    expect((await runMain(['diff', old, now])).code).toBe(code);
+    expect((await runCli(['diff', old, now])).code).toBe(code);
   });
 
   it('compares reports of other pgcheck versions with the same report_format', async () => {
     const other = await report('other-version', (copy) => void (copy.version = '9.9.9'));
-    expect((await runMain(['diff', `${R}/before.json`, other])).code).toBe(0);
+    expect((await runCli(['diff', `${R}/before.json`, other])).code).toBe(0);
   });
 
   it.each([
@@ -138,7 +138,7 @@ describe('pgcheck diff', () => {
       file,
       `{"tool":"pgcheck","report_format":1,"candidates":[],"x":${'['.repeat(100_000)}${']'.repeat(100_000)}}`,
     );
-    const run = await runMain(['diff', file, `${R}/after.json`]);
+    const run = await runCli(['diff', file, `${R}/after.json`]);
     expect(run.stderr).not.toMatch(/internal error/);
     expect([0, 1, 2]).toContain(run.code);
   });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { parse } from 'yaml';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { repoRoot, transcript } from './helpers/cli.js';
-import { runMain } from './helpers/run-main.js';
+import { runCli } from './helpers/cli.js';
 import { startServer, type TestServer } from './helpers/verify-server.js';
 
 const F = 'test/fixtures/sync';
@@ -53,7 +53,7 @@ const edited = (edits: Record<string, string | null>, moves: Record<string, stri
 
 /** Runs drift and pins the transcript (or only its last stdout line), with the temporary directory written as <tmp>. */
 async function drift(name: string, args: string[], lastLineOnly = false) {
-  const run = await runMain(['criteria', 'drift', ...args]);
+  const run = await runCli(['criteria', 'drift', ...args]);
   const stdout = lastLineOnly ? `${run.stdout.trimEnd().split('\n').at(-1) ?? ''}\n`.replace(/^\n$/, '') : run.stdout;
   const shown = {
     ...run,
@@ -85,7 +85,7 @@ describe('criteria drift on the shipped set', () => {
     const run = await drift('shipped-cosmetic', ['photo-management', '--upstream', file]);
     expect(run.code).toBe(0);
     const json = JSON.parse(
-      (await runMain(['criteria', 'drift', 'photo-management', '--upstream', file, '--format', 'json'])).stdout,
+      (await runCli(['criteria', 'drift', 'photo-management', '--upstream', file, '--format', 'json'])).stdout,
     );
     expect(
       Object.fromEntries(
@@ -138,7 +138,7 @@ describe('criteria drift on the shipped set', () => {
     ['removed', []],
   ] as const)('one criterion %s is enough for exit 1', async (kind, extra) => {
     const bullets = kind === 'removed' ? edited({ audit: null }) : [...edited({}), ...extra];
-    const run = await runMain([
+    const run = await runCli([
       'criteria',
       'drift',
       'photo-management',
@@ -177,7 +177,7 @@ describe('criteria drift on an imported set', () => {
   });
 
   it('an unknown set: exit 2', async () => {
-    expect((await runMain(['criteria', 'drift', 'photo-managment', '--upstream', `${F}/tiers.md`])).code).toBe(2);
+    expect((await runCli(['criteria', 'drift', 'photo-managment', '--upstream', `${F}/tiers.md`])).code).toBe(2);
   });
 });
 
@@ -215,7 +215,7 @@ describe('criteria drift and import on hostile pages', () => {
       const run = await drift(`hostile-${name}`, [`${F}/garden-planners.yaml`, '--upstream', file], true);
       expect(run.stderr).not.toMatch(/internal error|at .*\.ts:\d+/);
       expect([1, 2]).toContain(run.code);
-      const imported = await runMain(['criteria', 'import', file, '--source', 'https://example.org/']);
+      const imported = await runCli(['criteria', 'import', file, '--source', 'https://example.org/']);
       expect(imported.stderr).not.toMatch(/internal error/);
       expect([0, 2]).toContain(imported.code);
     },
@@ -224,10 +224,10 @@ describe('criteria drift and import on hostile pages', () => {
 
   it('a page over the size limit is refused unread, and --max-file-size raises the limit', async () => {
     const file = join(dir, 'hostile-huge.md');
-    const run = await runMain(['criteria', 'drift', `${F}/garden-planners.yaml`, '--upstream', file]);
+    const run = await runCli(['criteria', 'drift', `${F}/garden-planners.yaml`, '--upstream', file]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/over the 1 MiB limit/);
-    const raised = await runMain([
+    const raised = await runCli([
       'criteria',
       'drift',
       `${F}/garden-planners.yaml`,
@@ -241,7 +241,7 @@ describe('criteria drift and import on hostile pages', () => {
 
   it('a response over the body cap is refused', async () => {
     served.set('/huge.md', Buffer.alloc(3 * 1024 * 1024, 0x61));
-    const run = await runMain([
+    const run = await runCli([
       'criteria',
       'drift',
       `${F}/garden-planners.yaml`,

@@ -10,7 +10,7 @@ import { readCriteriaPage } from '../src/sync/criteria-page.js';
 import { loadLexer } from '../src/sync/markdown.js';
 import { compile, check } from './helpers/checks.js';
 import { repoRoot, transcript } from './helpers/cli.js';
-import { runMain } from './helpers/run-main.js';
+import { runCli } from './helpers/cli.js';
 
 const F = 'test/fixtures/sync';
 const SOURCE = ['--source', 'https://example.org/page/', '--revision', '2026-01-15'];
@@ -47,7 +47,7 @@ describe('criteria import', () => {
   it.each(Object.entries(pages))(
     'imports %s into a set that validates, each bullet once, in its tier',
     async (name, { args, levels }) => {
-      const run = await runMain(['criteria', 'import', ...args, ...SOURCE]);
+      const run = await runCli(['criteria', 'import', ...args, ...SOURCE]);
       await expect(transcript(run)).toMatchFileSnapshot(`golden-sync/import-${name}.txt`);
       expect(run.code).toBe(0);
       const load = parseCriteria(`${name}.yaml`, run.stdout);
@@ -59,8 +59,8 @@ describe('criteria import', () => {
 
   it('skips what is not a criterion: admonitions, intro and prose, footnote and abbreviation definitions, other sections', async () => {
     const text =
-      (await runMain(['criteria', 'import', `${F}/tiers.md`, ...SOURCE])).stdout +
-      (await runMain(['criteria', 'import', `${F}/themed.md`, ...SOURCE])).stdout;
+      (await runCli(['criteria', 'import', `${F}/tiers.md`, ...SOURCE])).stdout +
+      (await runCli(['criteria', 'import', `${F}/themed.md`, ...SOURCE])).stdout;
     for (const absent of [
       'admonition',
       'Sprout',
@@ -92,22 +92,20 @@ describe('criteria import', () => {
     ['bad-revision', [`${F}/tiers.md`, '--source', 'https://example.org/', '--revision', '2026-02-30']],
     ['missing-file', [`${F}/nope.md`, ...SOURCE]],
   ])('%s: a clear error, exit 2', async (name, args) => {
-    const run = await runMain(['criteria', 'import', ...args]);
+    const run = await runCli(['criteria', 'import', ...args]);
     await expect(transcript(run)).toMatchFileSnapshot(`golden-sync/import-${name}.txt`);
     expect(run.code).toBe(2);
   });
 
   it('writes -o files, never over an existing one without --force', async () => {
     const out = join(dir, 'garden.yaml');
-    const first = await runMain(['criteria', 'import', `${F}/tiers.md`, ...SOURCE, '-o', out]);
+    const first = await runCli(['criteria', 'import', `${F}/tiers.md`, ...SOURCE, '-o', out]);
     expect(first).toMatchObject({ code: 0, stdout: '' });
     expect(first.stderr).toBe(`wrote ${out}: 6 criteria, each a todo check to write\n`);
-    expect(await readFile(out, 'utf8')).toBe(
-      (await runMain(['criteria', 'import', `${F}/tiers.md`, ...SOURCE])).stdout,
-    );
-    const again = await runMain(['criteria', 'import', `${F}/flat.md`, ...SOURCE, '-o', out]);
+    expect(await readFile(out, 'utf8')).toBe((await runCli(['criteria', 'import', `${F}/tiers.md`, ...SOURCE])).stdout);
+    const again = await runCli(['criteria', 'import', `${F}/flat.md`, ...SOURCE, '-o', out]);
     expect(again).toMatchObject({ code: 2, stderr: `error: ${out} already exists; pass --force to overwrite it\n` });
-    expect((await runMain(['criteria', 'import', `${F}/flat.md`, ...SOURCE, '-o', out, '--force'])).code).toBe(0);
+    expect((await runCli(['criteria', 'import', `${F}/flat.md`, ...SOURCE, '-o', out, '--force'])).code).toBe(0);
     expect(await readFile(out, 'utf8')).toContain('id: flat');
   });
 
@@ -164,7 +162,7 @@ describe('criteria not yet expressed as a check (todo)', () => {
   });
 
   it('validate warns about each one with its position, and the file stays valid', async () => {
-    const run = await runMain(['validate', `${F}/garden-planners.yaml`]);
+    const run = await runCli(['validate', `${F}/garden-planners.yaml`]);
     await expect(transcript(run)).toMatchFileSnapshot('golden-sync/validate-todo.txt');
     expect(run.code).toBe(0);
     expect(run.stderr.split('\n').filter(Boolean)).toHaveLength(6);
@@ -172,7 +170,7 @@ describe('criteria not yet expressed as a check (todo)', () => {
   });
 
   it('validate --format json lists the warnings', async () => {
-    const run = await runMain(['validate', '--format', 'json', `${F}/garden-planners.yaml`]);
+    const run = await runCli(['validate', '--format', 'json', `${F}/garden-planners.yaml`]);
     const file = JSON.parse(run.stdout).files[0];
     expect(file).toMatchObject({ valid: true, problems: [] });
     expect(file.warnings).toHaveLength(6);
