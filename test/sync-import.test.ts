@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -107,6 +107,14 @@ describe('criteria import', () => {
     expect(again).toMatchObject({ code: 2, stderr: `error: ${out} already exists; pass --force to overwrite it\n` });
     expect((await runCli(['criteria', 'import', `${F}/flat.md`, ...SOURCE, '-o', out, '--force'])).code).toBe(0);
     expect(await readFile(out, 'utf8')).toContain('id: flat');
+  });
+
+  it('says "1 criterion" for a page of one bullet', async () => {
+    const page = join(dir, 'one.md');
+    await writeFile(page, '# One\n\n## Criteria\n\n- Must do the one thing.\n');
+    const out = join(dir, 'one.yaml');
+    const run = await runCli(['criteria', 'import', page, ...SOURCE, '-o', out]);
+    expect(run.stderr).toBe(`wrote ${out}: 1 criterion, each a todo check to write\n`);
   });
 
   it('reads a page from standard input with -', async () => {

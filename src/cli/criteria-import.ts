@@ -87,7 +87,8 @@ export async function importCriteriaCommand(reference: string, options: ImportCo
     );
     return 2;
   }
-  io.stderr(`wrote ${options.output}: ${section.bullets.length} criteria, each a todo check to write\n`);
+  const count = section.bullets.length;
+  io.stderr(`wrote ${options.output}: ${count} ${count === 1 ? 'criterion' : 'criteria'}, each a todo check to write\n`);
   return 0;
 }
 
