@@ -88,7 +88,9 @@ export async function importCriteriaCommand(reference: string, options: ImportCo
     return 2;
   }
   const count = section.bullets.length;
-  io.stderr(`wrote ${options.output}: ${count} ${count === 1 ? 'criterion' : 'criteria'}, each a todo check to write\n`);
+  io.stderr(
+    `wrote ${options.output}: ${count} ${count === 1 ? 'criterion' : 'criteria'}, each a todo check to write\n`,
+  );
   return 0;
 }
 
