@@ -35,6 +35,25 @@ describe('a criteria set with declared facts, found among the paths', () => {
     expect(fetched).toContain('https://vaultly.example/security');
   });
 
+  it('verify checks that a declared url fact answers, as it does web_interface.url', async () => {
+    const fetched: string[] = [];
+    const client: HttpClient = {
+      get: async (url) => {
+        fetched.push(url.href);
+        return { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from('ok'), truncated: false };
+      },
+      close: async () => undefined,
+    };
+    const report = await verifyFiles([`${DIR}/candidates/vaultly.yaml`], {
+      client,
+      criteria: `${DIR}/password-managers.yaml`,
+    });
+    const whitepaper = report.candidates[0]?.checks.find(
+      (check) => check.target === 'https://vaultly.example/whitepaper.pdf',
+    );
+    expect(whitepaper).toMatchObject({ check: 'reachable', outcome: 'pass' });
+  });
+
   it('an unknown category is said, not hidden behind the problems of facts read as free-form', async () => {
     for (const command of ['validate', 'evaluate']) {
       const run = await runCli([command, `${DIR}/candidates/keyhold.yaml`]);

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { isLongForm } from '../engine/fact-forms.js';
 import type { Path } from '../path.js';
 import type { FactDeclarations } from '../schema/facts.js';
 import { type Manifest, manifestSchemaFor, type Source, source as sourceSchema } from '../schema/manifest.js';
@@ -71,6 +72,14 @@ export function planChecks(
       ['source_code', 'components', index, 'repository'],
       ['source_code', 'components', index, 'license'],
     );
+  }
+  // A declared `url` fact (a whitepaper, say) is a page the manifest claims exists, as web_interface.url is.
+  for (const [name, declaration] of Object.entries(facts ?? {})) {
+    if (declaration.type !== 'url') continue;
+    const given = (manifest.facts as Record<string, unknown> | undefined)?.[name];
+    const long = isLongForm(given);
+    const url = long ? given.value : given;
+    if (typeof url === 'string') addUrl(url, long ? ['facts', name, 'value'] : ['facts', name]);
   }
   for (const { path, list } of lists.filter((entry) => !ownLists.includes(entry))) addSources(list, path);
   return checks;
