@@ -8,6 +8,19 @@ import { runCli } from './helpers/cli.js';
 const DIR = 'test/fixtures/typed-facts';
 const BESIDE = 'test/fixtures/facts-beside';
 
+/** A client that answers every URL with 200 and records what was fetched (no network). */
+function answeringClient(): { client: HttpClient; fetched: string[] } {
+  const fetched: string[] = [];
+  const client: HttpClient = {
+    get: async (url) => {
+      fetched.push(url.href);
+      return { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from('ok'), truncated: false };
+    },
+    close: async () => undefined,
+  };
+  return { client, fetched };
+}
+
 describe('a criteria set with declared facts, found among the paths', () => {
   it('validate holds the facts to its declarations, as evaluate does', async () => {
     const validate = await runCli(['validate', BESIDE]);
@@ -21,14 +34,7 @@ describe('a criteria set with declared facts, found among the paths', () => {
   });
 
   it('verify finds the set among the paths and checks per-fact sources', async () => {
-    const fetched: string[] = [];
-    const client: HttpClient = {
-      get: async (url) => {
-        fetched.push(url.href);
-        return { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from('ok'), truncated: false };
-      },
-      close: async () => undefined,
-    };
+    const { client, fetched } = answeringClient();
     const report = await verifyFiles([`${DIR}/candidates/vaultly.yaml`, `${DIR}/password-managers.yaml`], { client });
     expect(report.errors).toEqual([]);
     expect(fetched).toContain('https://vaultly.example/privacy');
@@ -36,14 +42,7 @@ describe('a criteria set with declared facts, found among the paths', () => {
   });
 
   it('verify checks that a declared url fact answers, as it does web_interface.url', async () => {
-    const fetched: string[] = [];
-    const client: HttpClient = {
-      get: async (url) => {
-        fetched.push(url.href);
-        return { status: 200, headers: { 'content-type': 'text/plain' }, body: Buffer.from('ok'), truncated: false };
-      },
-      close: async () => undefined,
-    };
+    const { client } = answeringClient();
     const report = await verifyFiles([`${DIR}/candidates/vaultly.yaml`], {
       client,
       criteria: `${DIR}/password-managers.yaml`,
