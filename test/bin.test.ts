@@ -9,24 +9,24 @@ const M = 'test/fixtures/manifests';
  * command and exit code, and the usage errors commander reports.
  */
 const cases: [golden: string, args: string[]][] = [
-  ['golden/evaluate-ente.txt', ['evaluate', 'candidates/ente.yaml']],
-  ['golden/evaluate-candidates-dir.txt', ['evaluate', 'candidates']],
+  ['golden/evaluate-ente.txt', ['evaluate', 'candidates/photo-management/ente.yaml']],
+  ['golden/evaluate-candidates-dir.txt', ['evaluate', 'candidates/photo-management']],
   [
     'golden/bad-files-do-not-stop-good-ones.txt',
-    ['evaluate', `${M}/typo-key.yaml`, 'candidates/photoprism.yaml', `${M}/malformed.yaml`],
+    ['evaluate', `${M}/typo-key.yaml`, 'candidates/photo-management/photoprism.yaml', `${M}/malformed.yaml`],
   ],
   ['golden/escapes-stripped.txt', ['evaluate', `${M}/escapes.yaml`]],
-  ['golden/format-sarif.txt', ['evaluate', 'candidates', '--format', 'sarif']],
-  ['golden/compare-table.txt', ['compare', 'candidates', '--format', 'table']],
-  ['golden/unknown-format.txt', ['evaluate', '--format', 'xml', 'candidates']],
-  ['golden/unknown-command.txt', ['evalute', 'candidates']],
+  ['golden/format-sarif.txt', ['evaluate', 'candidates/photo-management', '--format', 'sarif']],
+  ['golden/compare-table.txt', ['compare', 'candidates/photo-management', '--format', 'table']],
+  ['golden/unknown-format.txt', ['evaluate', '--format', 'xml', 'candidates/photo-management']],
+  ['golden/unknown-command.txt', ['evalute', 'candidates/photo-management']],
   [
     'golden-commands/validate-bad-files.txt',
     [
       'validate',
       `${M}/typo-key.yaml`,
       'test/fixtures/criteria/bad-operator.yaml',
-      'candidates/ente.yaml',
+      'candidates/photo-management/ente.yaml',
       `${M}/malformed.yaml`,
     ],
   ],
@@ -48,8 +48,16 @@ describe('the real bin and an in-process run agree', () => {
   it.each([
     ['--help', ['--help'], {}],
     ['--version', ['--version'], {}],
-    ['colour forced on', ['evaluate', 'candidates/ente.yaml', '--as-of', '2026-08-01'], { FORCE_COLOR: '1' }],
-    ['NO_COLOR', ['evaluate', 'candidates/ente.yaml', '--as-of', '2026-08-01'], { FORCE_COLOR: '', NO_COLOR: '1' }],
+    [
+      'colour forced on',
+      ['evaluate', 'candidates/photo-management/ente.yaml', '--as-of', '2026-08-01'],
+      { FORCE_COLOR: '1' },
+    ],
+    [
+      'NO_COLOR',
+      ['evaluate', 'candidates/photo-management/ente.yaml', '--as-of', '2026-08-01'],
+      { FORCE_COLOR: '', NO_COLOR: '1' },
+    ],
   ] as const)('%s', async (_name, args, env) => {
     const bin = runBin([...args], env);
     expect(await runCli([...args], env)).toEqual(bin);

@@ -36,7 +36,7 @@ describe('validate on a folder with nothing to validate', () => {
   it('still passes a folder with valid files next to an empty one', async () => {
     const empty = join(dir, 'empty-too');
     mkdirSync(empty);
-    expect((await run('validate', 'candidates/ente.yaml', empty)).code).toBe(0);
+    expect((await run('validate', 'candidates/photo-management/ente.yaml', empty)).code).toBe(0);
   });
 });
 
@@ -60,7 +60,7 @@ describe('init into a directory that does not exist yet', () => {
 describe('a --report path that cannot be created', () => {
   it('fails at once, before evaluating, under /proc', async () => {
     const started = Date.now();
-    const result = await run('evaluate', 'candidates/ente.yaml', '--report', 'junit=/proc/nope/x.xml');
+    const result = await run('evaluate', 'candidates/photo-management/ente.yaml', '--report', 'junit=/proc/nope/x.xml');
     expect(result.code).toBe(2);
     expect(result.out).toBe('');
     expect(result.err).toBe(
@@ -71,22 +71,27 @@ describe('a --report path that cannot be created', () => {
   });
 
   it('says a parent is a file in those words', async () => {
-    const result = await run('evaluate', 'candidates/ente.yaml', '--report', 'json=candidates/ente.yaml/report.json');
+    const result = await run(
+      'evaluate',
+      'candidates/photo-management/ente.yaml',
+      '--report',
+      'json=candidates/photo-management/ente.yaml/report.json',
+    );
     expect(result).toEqual({
       code: 2,
       out: '',
-      err: 'error: --report json=candidates/ente.yaml/report.json: candidates/ente.yaml is a file, not a directory\n',
+      err: 'error: --report json=candidates/photo-management/ente.yaml/report.json: candidates/photo-management/ente.yaml is a file, not a directory\n',
     });
   });
 
   it('refuses a directory as the report file, before evaluating', async () => {
-    const result = await run('compare', 'candidates/ente.yaml', '--report', `json=${dir}`);
+    const result = await run('compare', 'candidates/photo-management/ente.yaml', '--report', `json=${dir}`);
     expect(result).toEqual({ code: 2, out: '', err: `error: --report json=${dir}: ${dir} is a directory\n` });
   });
 
   it('still creates missing directories for a path that can be written', async () => {
     const path = join(dir, 'reports', 'deep', 'r.json');
-    expect((await run('evaluate', 'candidates/ente.yaml', '--report', `json=${path}`)).code).toBe(0);
+    expect((await run('evaluate', 'candidates/photo-management/ente.yaml', '--report', `json=${path}`)).code).toBe(0);
     expect(JSON.parse(readFileSync(path, 'utf8')).candidates[0].name).toBe('Ente Photos');
   });
 });
@@ -110,14 +115,14 @@ describe('criteria with a mistyped subcommand', () => {
 
 describe('--no-color', () => {
   it.each([
-    ['validate', 'candidates/ente.yaml'],
+    ['validate', 'candidates/photo-management/ente.yaml'],
     ['init', '--name', 'X'],
     ['schema'],
     ['criteria'],
     ['criteria', 'list'],
     ['criteria', 'show', 'photo-management'],
-    ['evaluate', 'candidates/ente.yaml'],
-    ['compare', 'candidates/ente.yaml'],
+    ['evaluate', 'candidates/photo-management/ente.yaml'],
+    ['compare', 'candidates/photo-management/ente.yaml'],
   ])('is accepted by %s', async (...args) => {
     const result = await run(...args, '--no-color');
     expect(result.err).toBe('');
@@ -129,7 +134,7 @@ describe('--criteria and the category', () => {
   it('evaluates a manifest of another category but says so', async () => {
     const result = await run(
       'evaluate',
-      'candidates/ente.yaml',
+      'candidates/photo-management/ente.yaml',
       '--criteria',
       'test/fixtures/second-category/note-taking.yaml',
       '--as-of',
@@ -137,13 +142,22 @@ describe('--criteria and the category', () => {
     );
     expect(result.out).toContain('against note-taking');
     expect(result.err).toBe(
-      'candidates/ente.yaml:5:11: warning: category: the manifest is for "photo-management" but was evaluated against "note-taking", given with --criteria\n',
+      'candidates/photo-management/ente.yaml:5:11: warning: category: the manifest is for "photo-management" but was evaluated against "note-taking", given with --criteria\n',
     );
   });
 
   it('says nothing when the set given is the one the category names', async () => {
     expect(
-      (await run('evaluate', 'candidates/ente.yaml', '--criteria', 'photo-management', '--as-of', '2026-08-01')).err,
+      (
+        await run(
+          'evaluate',
+          'candidates/photo-management/ente.yaml',
+          '--criteria',
+          'photo-management',
+          '--as-of',
+          '2026-08-01',
+        )
+      ).err,
     ).toBe('');
   });
 
@@ -166,7 +180,14 @@ describe('init over a file that exists', () => {
 
 describe('a --report path that is not a regular file', () => {
   it('may be a device such as /dev/null', async () => {
-    const result = await run('evaluate', 'candidates/ente.yaml', '--report', 'json=/dev/null', '--as-of', '2026-08-01');
+    const result = await run(
+      'evaluate',
+      'candidates/photo-management/ente.yaml',
+      '--report',
+      'json=/dev/null',
+      '--as-of',
+      '2026-08-01',
+    );
     expect(result.code).toBe(0);
     expect(result.err).toBe('');
   });

@@ -16,22 +16,40 @@ mkdirSync(join(dir, 'old'));
 mkdirSync(join(dir, 'new'));
 const older = join(dir, 'old', 'ente.yaml');
 const newer = join(dir, 'new', 'ente.yaml');
-copyFileSync('candidates/ente.yaml', older);
-copyFileSync('candidates/ente.yaml', newer);
+copyFileSync('candidates/photo-management/ente.yaml', older);
+copyFileSync('candidates/photo-management/ente.yaml', newer);
 
 describe('compare columns (issue 14, item 5)', () => {
   it('follow the order of the arguments, not sorted paths', async () => {
-    const { out } = await run('compare', 'candidates/stingle.yaml', 'candidates/ente.yaml', '--format', 'markdown');
+    const { out } = await run(
+      'compare',
+      'candidates/photo-management/stingle.yaml',
+      'candidates/photo-management/ente.yaml',
+      '--format',
+      'markdown',
+    );
     expect(out).toContain(
       '| criterion | level | [Stingle Photos](https://stingle.org) | [Ente Photos](https://ente.io) |',
     );
-    const table = (await run('compare', 'candidates/stingle.yaml', 'candidates/ente.yaml')).out;
+    const table = (
+      await run('compare', 'candidates/photo-management/stingle.yaml', 'candidates/photo-management/ente.yaml')
+    ).out;
     expect(table.indexOf('Stingle Photos')).toBeLessThan(table.indexOf('Ente Photos'));
   });
   it('keep sorted order within a directory, after the files named before it', async () => {
-    const { out } = await run('compare', 'candidates/stingle.yaml', 'candidates', '--format', 'json');
+    const { out } = await run(
+      'compare',
+      'candidates/photo-management/stingle.yaml',
+      'candidates/photo-management',
+      '--format',
+      'json',
+    );
     const names = JSON.parse(out).matrices[0].candidates.map((candidate: { file: string }) => candidate.file);
-    expect(names).toEqual(['candidates/stingle.yaml', 'candidates/ente.yaml', 'candidates/photoprism.yaml']);
+    expect(names).toEqual([
+      'candidates/photo-management/stingle.yaml',
+      'candidates/photo-management/ente.yaml',
+      'candidates/photo-management/photoprism.yaml',
+    ]);
   });
   it('with the same candidate name are told apart by the file under the name', async () => {
     const markdown = (await run('compare', newer, older, '--format', 'markdown')).out;
@@ -47,7 +65,13 @@ describe('compare columns (issue 14, item 5)', () => {
     expect(head.indexOf(newer.slice(-12))).toBeGreaterThan(head.indexOf('Ente Photos'));
   });
   it('evaluate keeps sorted paths', async () => {
-    const { out } = await run('evaluate', 'candidates/stingle.yaml', 'candidates/ente.yaml', '--format', 'json');
+    const { out } = await run(
+      'evaluate',
+      'candidates/photo-management/stingle.yaml',
+      'candidates/photo-management/ente.yaml',
+      '--format',
+      'json',
+    );
     expect(JSON.parse(out).candidates.map((candidate: { name: string }) => candidate.name)).toEqual([
       'Ente Photos',
       'Stingle Photos',

@@ -112,7 +112,7 @@ describe('criteria sets found among the paths of a run', () => {
         'title: My own photo management',
       ),
     );
-    const run = await runCli(['evaluate', dir, 'candidates/ente.yaml', ...AS_OF]);
+    const run = await runCli(['evaluate', dir, 'candidates/photo-management/ente.yaml', ...AS_OF]);
     expect(run.stderr).toMatch(
       new RegExp(
         `^${copy}:\\d+:\\d+: id: the criteria set "photo-management" is defined twice, here and in \\S+criteria/photo-management.yaml, which this run used`,

@@ -6,11 +6,15 @@ describe('discoverFiles', () => {
   it('takes a file once however its path is spelled, also when its directory is given too', async () => {
     process.chdir(repoRoot);
     const found = await discoverFiles([
-      'candidates',
-      'candidates/ente.yaml',
-      './candidates/ente.yaml',
-      'candidates//ente.yaml',
+      'candidates/photo-management',
+      'candidates/photo-management/ente.yaml',
+      './candidates/photo-management/ente.yaml',
+      'candidates//photo-management/ente.yaml',
     ]);
-    expect(found.files).toEqual(['candidates/ente.yaml', 'candidates/photoprism.yaml', 'candidates/stingle.yaml']);
+    expect(found.files).toEqual([
+      'candidates/photo-management/ente.yaml',
+      'candidates/photo-management/photoprism.yaml',
+      'candidates/photo-management/stingle.yaml',
+    ]);
   });
 });

@@ -18,13 +18,19 @@ describe("yaml's debug variables in the environment", () => {
   const anchored = join(directory, 'anchored.yaml');
   writeFileSync(
     anchored,
-    readFileSync(join(repoRoot, 'candidates/ente.yaml'), 'utf8').replace('homepage: ', 'homepage: &home '),
+    readFileSync(join(repoRoot, 'candidates/photo-management/ente.yaml'), 'utf8').replace(
+      'homepage: ',
+      'homepage: &home ',
+    ),
   );
   afterAll(() => rmSync(directory, { recursive: true, force: true }));
 
   it('leave the JSON report of one file unchanged', () => {
-    const plain = runBinPinned(['evaluate', 'candidates/ente.yaml', '--format', 'json']);
-    const withDebug = runBinPinned(['evaluate', 'candidates/ente.yaml', '--format', 'json'], debugEnvironment);
+    const plain = runBinPinned(['evaluate', 'candidates/photo-management/ente.yaml', '--format', 'json']);
+    const withDebug = runBinPinned(
+      ['evaluate', 'candidates/photo-management/ente.yaml', '--format', 'json'],
+      debugEnvironment,
+    );
     expect(withDebug.code).toBe(plain.code);
     expect(withDebug.stdout).toBe(plain.stdout);
     expect(withDebug.stderr).toBe(plain.stderr);
@@ -42,8 +48,8 @@ describe("yaml's debug variables in the environment", () => {
   });
 
   it('leave the table of a directory unchanged', () => {
-    const plain = runBinPinned(['evaluate', 'candidates']);
-    const withDebug = runBinPinned(['evaluate', 'candidates'], debugEnvironment);
+    const plain = runBinPinned(['evaluate', 'candidates/photo-management']);
+    const withDebug = runBinPinned(['evaluate', 'candidates/photo-management'], debugEnvironment);
     expect(withDebug.code).toBe(plain.code);
     expect(withDebug.stdout).toBe(plain.stdout);
     expect(withDebug.stderr).toBe(plain.stderr);

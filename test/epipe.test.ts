@@ -14,7 +14,10 @@ describe('a reader of stdout that goes away (pgcheck evaluate ... | head)', () =
   it('ends the run quietly with its own exit code, not as an internal error', async () => {
     // Far more output than a pipe holds, so the writes after the reader left really fail with EPIPE.
     for (let i = 0; i < 300; i++)
-      copyFileSync(join(repoRoot, 'candidates/ente.yaml'), join(dir, `ente-${String(i).padStart(3, '0')}.yaml`));
+      copyFileSync(
+        join(repoRoot, 'candidates/photo-management/ente.yaml'),
+        join(dir, `ente-${String(i).padStart(3, '0')}.yaml`),
+      );
     const child = spawn(process.execPath, [bin, 'evaluate', dir, '--as-of', '2026-08-01'], {
       cwd: repoRoot,
       env: { ...process.env, FORCE_COLOR: '0' },

@@ -14,13 +14,13 @@ const compareFormats = [...formatters.values()]
 describe('golden runs of every format', () => {
   it.each([...formatters.keys()])('evaluate --format %s', async (format) => {
     await expect(
-      transcript(withoutCheckout(await runCli(['evaluate', 'candidates', '--format', format]))),
+      transcript(withoutCheckout(await runCli(['evaluate', 'candidates/photo-management', '--format', format]))),
     ).toMatchFileSnapshot(`golden/format-${format}.txt`);
   });
   it.each(compareFormats)('compare --format %s', async (format) => {
-    await expect(transcript(await runCli(['compare', 'candidates', '--format', format]))).toMatchFileSnapshot(
-      `golden/compare-${format}.txt`,
-    );
+    await expect(
+      transcript(await runCli(['compare', 'candidates/photo-management', '--format', format])),
+    ).toMatchFileSnapshot(`golden/compare-${format}.txt`);
   });
   // Hostile text must leave no escape sequence, control character or bidi override on stdout or stderr.
   const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u200f\u202a-\u202e]/;
@@ -35,13 +35,21 @@ describe('golden runs of every format', () => {
     await expect(transcript(run)).toMatchFileSnapshot(`golden/awkward-compare-${format}.txt`);
   });
   it.each([
-    ['compare-quiet', ['compare', 'candidates', '--quiet']],
-    ['evaluate-quiet', ['evaluate', 'candidates', '--quiet']],
-    ['evaluate-quiet-all-pass', ['evaluate', 'candidates/ente.yaml', '--quiet']],
-    ['compare-bad-files', ['compare', 'candidates', 'test/fixtures/manifests/typo-key.yaml']],
-    ['report-unknown-format', ['evaluate', 'candidates', '--report', 'xml=out.xml']],
-    ['report-no-path', ['evaluate', 'candidates', '--report', 'junit']],
-    ['report-unwritable', ['evaluate', 'candidates/ente.yaml', '--report', 'json=candidates/ente.yaml/report.json']],
+    ['compare-quiet', ['compare', 'candidates/photo-management', '--quiet']],
+    ['evaluate-quiet', ['evaluate', 'candidates/photo-management', '--quiet']],
+    ['evaluate-quiet-all-pass', ['evaluate', 'candidates/photo-management/ente.yaml', '--quiet']],
+    ['compare-bad-files', ['compare', 'candidates/photo-management', 'test/fixtures/manifests/typo-key.yaml']],
+    ['report-unknown-format', ['evaluate', 'candidates/photo-management', '--report', 'xml=out.xml']],
+    ['report-no-path', ['evaluate', 'candidates/photo-management', '--report', 'junit']],
+    [
+      'report-unwritable',
+      [
+        'evaluate',
+        'candidates/photo-management/ente.yaml',
+        '--report',
+        'json=candidates/photo-management/ente.yaml/report.json',
+      ],
+    ],
   ])('%s', async (name, args) => {
     await expect(transcript(await runCli(args))).toMatchFileSnapshot(`golden/${name}.txt`);
   });
@@ -49,18 +57,18 @@ describe('golden runs of every format', () => {
 
 describe('compare', () => {
   it.each([
-    [['candidates/ente.yaml'], 0],
-    [['candidates'], 1],
+    [['candidates/photo-management/ente.yaml'], 0],
+    [['candidates/photo-management'], 1],
     [['test/fixtures/manifests/incomplete.yaml'], 0],
     [['test/fixtures/manifests/incomplete.yaml', '--fail-on', 'unknown'], 1],
-    [['candidates', 'test/fixtures/manifests/typo-key.yaml'], 2],
+    [['candidates/photo-management', 'test/fixtures/manifests/typo-key.yaml'], 2],
     [[], 2],
   ])('exits like evaluate: compare %j → %i', async (args, code) => {
     expect((await runCli(['compare', ...args])).code).toBe(code);
   });
 
   it('puts criteria in rows and candidates in columns, with verdict and best-case rows', async () => {
-    const lines = (await runCli(['compare', 'candidates', '--format', 'markdown'])).stdout.split('\n');
+    const lines = (await runCli(['compare', 'candidates/photo-management', '--format', 'markdown'])).stdout.split('\n');
     expect(lines).toContain(
       '| criterion | level | [Ente Photos](https://ente.io) | [PhotoPrism](https://www.photoprism.app) | [Stingle Photos](https://stingle.org) |',
     );
@@ -70,15 +78,15 @@ describe('compare', () => {
   });
 
   it.each(['junit', 'sarif', 'github'])('renders %s, a per-result format, the same as evaluate', async (format) => {
-    expect((await runCli(['compare', 'candidates', '--format', format])).stdout).toBe(
-      (await runCli(['evaluate', 'candidates', '--format', format])).stdout,
+    expect((await runCli(['compare', 'candidates/photo-management', '--format', format])).stdout).toBe(
+      (await runCli(['evaluate', 'candidates/photo-management', '--format', format])).stdout,
     );
   });
 });
 
 describe('--quiet', () => {
   it('hides candidates that meet the minimum and results that pass', async () => {
-    const { stdout } = await runCli(['evaluate', 'candidates', '--quiet', '--format', 'markdown']);
+    const { stdout } = await runCli(['evaluate', 'candidates/photo-management', '--quiet', '--format', 'markdown']);
     expect(stdout).toContain('Stingle Photos');
     expect(stdout).not.toContain('## Ente Photos');
     expect(stdout).not.toContain('✓ pass');
@@ -92,8 +100,8 @@ describe('--quiet', () => {
     async (command) => {
       const run = await runCli([
         command,
-        'candidates/ente.yaml',
-        'candidates/photoprism.yaml',
+        'candidates/photo-management/ente.yaml',
+        'candidates/photo-management/photoprism.yaml',
         '--quiet',
         '--fail-on',
         'stale',
@@ -115,7 +123,7 @@ describe('--report', () => {
     const jsonPath = join(dir, 'report.json');
     const run = await runCli([
       'evaluate',
-      'candidates',
+      'candidates/photo-management',
       '--report',
       `junit=${junitPath}`,
       '--report',
@@ -124,28 +132,37 @@ describe('--report', () => {
     expect(run.code).toBe(1);
     expect(run.stdout).toContain('┌');
     expect(XMLValidator.validate(readFileSync(junitPath, 'utf8'))).toBe(true);
-    expect(readFileSync(jsonPath, 'utf8')).toBe((await runCli(['evaluate', 'candidates', '--format', 'json'])).stdout);
+    expect(readFileSync(jsonPath, 'utf8')).toBe(
+      (await runCli(['evaluate', 'candidates/photo-management', '--format', 'json'])).stdout,
+    );
   });
 
   it('writes the full report even with --quiet, and the matrix for compare', async () => {
     const path = join(dir, 'compare.md');
-    await runCli(['compare', 'candidates', '--quiet', '--report', `markdown=${path}`]);
-    expect(readFileSync(path, 'utf8')).toBe((await runCli(['compare', 'candidates', '--format', 'markdown'])).stdout);
+    await runCli(['compare', 'candidates/photo-management', '--quiet', '--report', `markdown=${path}`]);
+    expect(readFileSync(path, 'utf8')).toBe(
+      (await runCli(['compare', 'candidates/photo-management', '--format', 'markdown'])).stdout,
+    );
   });
 
   it('refuses an unknown format before doing anything, with exit 2', async () => {
     const path = join(dir, 'nothing.xml');
-    const run = await runCli(['evaluate', 'candidates', '--report', `xml=${path}`]);
+    const run = await runCli(['evaluate', 'candidates/photo-management', '--report', `xml=${path}`]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/unknown format "xml"/);
     expect(existsSync(path)).toBe(false);
   });
 
   it('makes an unwritable path exit 2 with a message naming it', async () => {
-    const run = await runCli(['evaluate', 'candidates/ente.yaml', '--report', 'json=candidates/ente.yaml/report.json']);
+    const run = await runCli([
+      'evaluate',
+      'candidates/photo-management/ente.yaml',
+      '--report',
+      'json=candidates/photo-management/ente.yaml/report.json',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
-      '--report json=candidates/ente.yaml/report.json: candidates/ente.yaml is a file, not a directory',
+      '--report json=candidates/photo-management/ente.yaml/report.json: candidates/photo-management/ente.yaml is a file, not a directory',
     );
   });
 });
@@ -160,7 +177,7 @@ describe('machine formats through the real bin, with hostile input', () => {
   });
 
   it('sarif has the structure of SARIF 2.1.0', () => {
-    for (const args of [['candidates'], AWKWARD]) {
+    for (const args of [['candidates/photo-management'], AWKWARD]) {
       checkSarif(JSON.parse(runBinPinned(['evaluate', ...args, '--format', 'sarif']).stdout));
     }
   });

@@ -58,7 +58,7 @@ describe('fuzz: a few cases through the real bin', () => {
         writeFileSync(file, text);
         return file;
       });
-      const valid = join(repoRoot, 'candidates/ente.yaml');
+      const valid = join(repoRoot, 'candidates/photo-management/ente.yaml');
       const run = runBin(['evaluate', '--format', 'json', ...files, valid]);
       expect([0, 1, 2]).toContain(run.code);
       const report = JSON.parse(run.stdout) as { candidates: { file: string }[] };

@@ -13,13 +13,20 @@ const cases: Record<string, string[]> = {
     'validate',
     `${M}/typo-key.yaml`,
     BROKEN_CRITERIA,
-    'candidates/ente.yaml',
+    'candidates/photo-management/ente.yaml',
     `${M}/malformed.yaml`,
   ],
   'validate-every-problem-at-once': ['validate', `${M}/wrong-type.yaml`, `${M}/unknown-spdx.yaml`],
   'validate-unknown-category': ['validate', `${M}/unknown-category.yaml`],
-  'validate-missing-file': ['validate', 'candidates/nope.yaml', 'candidates/ente.yaml'],
-  'validate-json': ['validate', '--format', 'json', `${M}/typo-key.yaml`, 'candidates/ente.yaml', 'criteria'],
+  'validate-missing-file': ['validate', 'candidates/nope.yaml', 'candidates/photo-management/ente.yaml'],
+  'validate-json': [
+    'validate',
+    '--format',
+    'json',
+    `${M}/typo-key.yaml`,
+    'candidates/photo-management/ente.yaml',
+    'criteria',
+  ],
   'validate-quiet': ['validate', '--quiet', `${M}/typo-key.yaml`, 'candidates'],
   'validate-quiet-all-valid': ['validate', '-q', 'candidates'],
   'validate-other-category': ['validate', '--criteria', NOTE_TAKING, 'test/fixtures/second-category'],
@@ -27,7 +34,7 @@ const cases: Record<string, string[]> = {
   'validate-bad-criteria-option': ['validate', '--criteria', BROKEN_CRITERIA, 'candidates'],
   'validate-no-paths': ['validate'],
   'init-stdout': ['init', '--name', 'Ente Photos'],
-  'init-over-existing-file': ['init', 'candidates/ente.yaml', '--name', 'Ente Photos'],
+  'init-over-existing-file': ['init', 'candidates/photo-management/ente.yaml', '--name', 'Ente Photos'],
   'init-unknown-category': ['init', '--name', 'Tool', '--category', 'photo-managment'],
   'init-broken-category-file': ['init', '--name', 'Tool', '--category', BROKEN_CRITERIA],
   'init-no-name': ['init'],
@@ -60,7 +67,7 @@ describe('exit codes of validate, init and criteria', () => {
       0,
     ],
     ['init to stdout', ['init', '--name', 'X'], 0],
-    ['init over an existing file', ['init', 'candidates/ente.yaml', '--name', 'X'], 2],
+    ['init over an existing file', ['init', 'candidates/photo-management/ente.yaml', '--name', 'X'], 2],
     ['criteria show of an unknown id', ['criteria', 'show', 'nope'], 2],
     [
       'a waiver for a criterion the set lacks (evaluate rejects it too)',
@@ -88,8 +95,8 @@ describe('exit codes of validate, init and criteria', () => {
   });
 
   it('init leaves an existing file as it was', async () => {
-    const before = readFileSync('candidates/ente.yaml', 'utf8');
-    await runCli(['init', 'candidates/ente.yaml', '--name', 'Overwritten']);
-    expect(readFileSync('candidates/ente.yaml', 'utf8')).toBe(before);
+    const before = readFileSync('candidates/photo-management/ente.yaml', 'utf8');
+    await runCli(['init', 'candidates/photo-management/ente.yaml', '--name', 'Overwritten']);
+    expect(readFileSync('candidates/photo-management/ente.yaml', 'utf8')).toBe(before);
   });
 });

@@ -21,7 +21,12 @@ const cases: Record<string, string[]> = {
   'waivers-json': ['evaluate', `${E}/waived.yaml`, '--format', 'json', ...AS_OF],
   'waivers-ignored': ['evaluate', `${E}/waived.yaml`, '--no-waivers', ...AS_OF],
   'waivers-all-expired': ['evaluate', `${E}/waived.yaml`, '--as-of', '2027-02-01'],
-  'waiver-unknown-criterion': ['evaluate', `${E}/unknown-waiver.yaml`, 'candidates/ente.yaml', ...AS_OF],
+  'waiver-unknown-criterion': [
+    'evaluate',
+    `${E}/unknown-waiver.yaml`,
+    'candidates/photo-management/ente.yaml',
+    ...AS_OF,
+  ],
   'waiver-incomplete': ['evaluate', `${E}/incomplete-waiver.yaml`, ...AS_OF],
   'stale-fail-on-stale': ['evaluate', 'candidates', '--fail-on', 'stale', ...AS_OF],
   'stale-all-a-year-later': ['evaluate', 'candidates', '--as-of', '2027-08-01', '--format', 'json'],
@@ -36,9 +41,21 @@ describe('golden CLI runs: evidence, staleness, waivers', () => {
 
 describe('exit codes with stale evidence', () => {
   it.each([
-    ['stale evidence alone does not fail the run', ['evaluate', 'candidates/photoprism.yaml', ...AS_OF], 0],
-    ['--fail-on stale fails it', ['evaluate', 'candidates/photoprism.yaml', '--fail-on', 'stale', ...AS_OF], 1],
-    ['--fail-on stale passes fresh evidence', ['evaluate', 'candidates/ente.yaml', '--fail-on', 'stale', ...AS_OF], 0],
+    [
+      'stale evidence alone does not fail the run',
+      ['evaluate', 'candidates/photo-management/photoprism.yaml', ...AS_OF],
+      0,
+    ],
+    [
+      '--fail-on stale fails it',
+      ['evaluate', 'candidates/photo-management/photoprism.yaml', '--fail-on', 'stale', ...AS_OF],
+      1,
+    ],
+    [
+      '--fail-on stale passes fresh evidence',
+      ['evaluate', 'candidates/photo-management/ente.yaml', '--fail-on', 'stale', ...AS_OF],
+      0,
+    ],
     [
       'a waiver can make a failing candidate meet the minimum',
       ['evaluate', `${E}/waived.yaml`, '--as-of', '2026-03-01'],
@@ -60,7 +77,9 @@ describe('waivers on a terminal', () => {
 describe('--as-of', () => {
   it('defaults to today', async () => {
     const before = today();
-    const report = JSON.parse((await runCli(['evaluate', 'candidates/ente.yaml', '--format', 'json'])).stdout) as {
+    const report = JSON.parse(
+      (await runCli(['evaluate', 'candidates/photo-management/ente.yaml', '--format', 'json'])).stdout,
+    ) as {
       as_of: string;
     };
     expect([before, today()]).toContain(report.as_of);

@@ -183,7 +183,10 @@ describe('a bug inside pgcheck', () => {
     registry.set(broken.name, broken);
     try {
       const io = memoryIo();
-      const code = await main(['node', 'pgcheck', 'evaluate', '--format', broken.name, 'candidates/ente.yaml'], io);
+      const code = await main(
+        ['node', 'pgcheck', 'evaluate', '--format', broken.name, 'candidates/photo-management/ente.yaml'],
+        io,
+      );
       expect(code).toBe(3);
       expect(io.out).toBe('');
       expect(io.err.split('\n')).toEqual([

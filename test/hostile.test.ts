@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type CliRun, repoRoot, runPinned as runCli, transcript } from './helpers/cli.js';
 
 const H = 'test/fixtures/hostile';
-const valid = ['candidates/ente.yaml', 'candidates/stingle.yaml'];
+const valid = ['candidates/photo-management/ente.yaml', 'candidates/photo-management/stingle.yaml'];
 
 /** Every file in the corpus, each pinned with its exit code and messages in test/golden/hostile/. */
 const manifests = readdirSync(join(repoRoot, H)).filter((name) => name.endsWith('.yaml'));
@@ -26,7 +26,12 @@ describe('hostile manifests (golden)', () => {
 
 describe('hostile criteria files (golden)', () => {
   it.each(criteriaFiles)('%s', async (name) => {
-    const run = await runCli(['evaluate', '--criteria', `${H}/criteria/${name}`, 'candidates/ente.yaml']);
+    const run = await runCli([
+      'evaluate',
+      '--criteria',
+      `${H}/criteria/${name}`,
+      'candidates/photo-management/ente.yaml',
+    ]);
     await expect(transcript(run)).toMatchFileSnapshot(`golden/hostile/criteria-${name.replace(/\.yaml$/, '')}.txt`);
   });
 });
@@ -43,7 +48,9 @@ describe('the whole corpus in one run', () => {
     expect(evaluated).toEqual(
       expect.arrayContaining([...valid, `${H}/bom.yaml`, `${H}/json-valid.json.yaml`, `${H}/control-chars.yaml`]),
     );
-    expect(report.candidates.find((c) => c.file === 'candidates/stingle.yaml')?.verdict).toBe('fails-minimum');
+    expect(report.candidates.find((c) => c.file === 'candidates/photo-management/stingle.yaml')?.verdict).toBe(
+      'fails-minimum',
+    );
     const failed = new Set(report.errors.map((error) => error.file));
     const accepted = new Set(evaluated);
     // Every corpus file either evaluated or reported; the criteria/ subfolder's files are not candidates.

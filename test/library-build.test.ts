@@ -14,7 +14,10 @@ function runWithLibrary(script: string, env: Record<string, string> = {}) {
 }
 
 // A manifest with an anchor goes through yaml's composer (which reads LOG_STREAM) as well as its parser (LOG_TOKENS).
-const anchored = readFileSync(join(repoRoot, 'candidates/ente.yaml'), 'utf8').replace('homepage: ', 'homepage: &home ');
+const anchored = readFileSync(join(repoRoot, 'candidates/photo-management/ente.yaml'), 'utf8').replace(
+  'homepage: ',
+  'homepage: &home ',
+);
 
 test("the library never prints yaml's debug output, whatever LOG_TOKENS and LOG_STREAM say", () => {
   const script = `import { parseManifest } from './dist/index.js';

@@ -41,7 +41,7 @@ audits:
 
 describe('json carries homepage and sources', () => {
   it('as new fields, leaving the others as they were', async () => {
-    const report = JSON.parse((await run('evaluate', 'candidates/ente.yaml', '--format', 'json')).out);
+    const report = JSON.parse((await run('evaluate', 'candidates/photo-management/ente.yaml', '--format', 'json')).out);
     const [ente] = report.candidates;
     expect(ente.homepage).toBe('https://ente.io');
     const e2ee = ente.results.find((result: { criterion: string }) => result.criterion === 'e2ee');
@@ -54,7 +54,7 @@ describe('json carries homepage and sources', () => {
 
 describe('markdown (issue 14, item 3)', () => {
   it('shows the day, the criteria set with revision and source, the homepage and each result’s sources, without a line column', async () => {
-    const { out } = await run('evaluate', 'candidates/ente.yaml', '--format', 'markdown');
+    const { out } = await run('evaluate', 'candidates/photo-management/ente.yaml', '--format', 'markdown');
     expect(out).toContain('As of 2026-08-01.');
     expect(out).toContain(
       `Photo Management (photo-management), revision 2024-08-01, from [www.privacyguides.org/en/photo-management/\\#criteria](${SOURCE})`,
@@ -66,7 +66,13 @@ describe('markdown (issue 14, item 3)', () => {
     expect(e2ee).toContain('[ente.io/architecture](https://ente.io/architecture)');
   });
   it('compare: the day, the source of the set, homepages and a list of sources per result', async () => {
-    const { out } = await run('compare', 'candidates/ente.yaml', 'candidates/stingle.yaml', '--format', 'markdown');
+    const { out } = await run(
+      'compare',
+      'candidates/photo-management/ente.yaml',
+      'candidates/photo-management/stingle.yaml',
+      '--format',
+      'markdown',
+    );
     expect(out).toContain('As of 2026-08-01.');
     expect(out).toContain(
       `revision 2024-08-01, from [www.privacyguides.org/en/photo-management/\\#criteria](${SOURCE})`,
@@ -78,7 +84,7 @@ describe('markdown (issue 14, item 3)', () => {
 
 describe('html (issue 14, item 3)', () => {
   it('shows the day, the criteria set with revision and source, the homepage and each result’s sources as links, without a line column', async () => {
-    const { out } = await run('evaluate', 'candidates/ente.yaml', '--format', 'html');
+    const { out } = await run('evaluate', 'candidates/photo-management/ente.yaml', '--format', 'html');
     expect(out).toContain('As of 2026-08-01.');
     expect(out).toContain(`revision 2024-08-01, from <a href="${SOURCE}" rel="noreferrer noopener">`);
     expect(out).toContain('homepage: <a href="https://ente.io" rel="noreferrer noopener">ente.io</a>');
@@ -87,7 +93,13 @@ describe('html (issue 14, item 3)', () => {
     expect(out).toContain('<th>sources</th>');
   });
   it('the compare matrix shows each reason as visible text, not only as a title', async () => {
-    const { out } = await run('compare', 'candidates/ente.yaml', 'candidates/stingle.yaml', '--format', 'html');
+    const { out } = await run(
+      'compare',
+      'candidates/photo-management/ente.yaml',
+      'candidates/photo-management/stingle.yaml',
+      '--format',
+      'html',
+    );
     const matrix = out.slice(out.indexOf('<section class="matrix">'), out.indexOf('</section>'));
     expect(matrix).toContain(
       '<small>authentication.mfa is empty, needs totp or fido2; or authentication.passkey_login is false, needs true</small>',

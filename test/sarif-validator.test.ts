@@ -24,10 +24,17 @@ describe.skipIf(!tool)("Microsoft's SARIF validator (Sarif;Gh;Ghas rules, errors
   it('finds nothing in any SARIF evaluate writes: every candidate, invalid files, warnings, hostile text', async () => {
     // A manifest outside any git repository, named by an absolute path: a file:// URI, no provenance.
     const lone = join(outside, 'stingle.yaml');
-    copyFileSync('candidates/stingle.yaml', lone);
+    copyFileSync('candidates/photo-management/stingle.yaml', lone);
     const report = join(outside, 'report.sarif');
     const runs = {
-      candidates: await pgcheck('evaluate', 'candidates', '--format', 'sarif', '--report', `sarif=${report}`),
+      candidates: await pgcheck(
+        'evaluate',
+        'candidates/photo-management',
+        '--format',
+        'sarif',
+        '--report',
+        `sarif=${report}`,
+      ),
       awkward: await pgcheck(
         'evaluate',
         'test/fixtures/awkward',
@@ -44,7 +51,13 @@ describe.skipIf(!tool)("Microsoft's SARIF validator (Sarif;Gh;Ghas rules, errors
         '--format',
         'sarif',
       ),
-      compare: await pgcheck('compare', 'candidates', 'test/fixtures/second-category', '--format', 'sarif'),
+      compare: await pgcheck(
+        'compare',
+        'candidates/photo-management',
+        'test/fixtures/second-category',
+        '--format',
+        'sarif',
+      ),
       outside: await pgcheck('evaluate', lone, '--format', 'sarif'),
     };
     const logs: Record<string, string> = Object.fromEntries(
@@ -88,7 +101,9 @@ describe.skipIf(!tool)("Microsoft's SARIF validator (Sarif;Gh;Ghas rules, errors
   }, 180_000);
 
   it('reports what is wrong in a log that breaks GitHub rules (the check can fail)', async () => {
-    const log = JSON.parse((await pgcheck('evaluate', 'candidates/stingle.yaml', '--format', 'sarif')).stdout);
+    const log = JSON.parse(
+      (await pgcheck('evaluate', 'candidates/photo-management/stingle.yaml', '--format', 'sarif')).stdout,
+    );
     delete log.runs[0].tool.driver.rules[0].fullDescription;
     const findings = validateSarif(tool as string, { broken: JSON.stringify(log) });
     expect(findings.join('\n')).toMatch(

@@ -5,7 +5,7 @@ import { evaluateFiles } from '../src/run/evaluate-files.js';
 import { runPinned } from './helpers/cli.js';
 
 // Mixed input: passing, failing, incomplete, stale and waived candidates, hostile text, invalid files.
-const inputs = ['candidates', 'test/fixtures/manifests', 'test/fixtures/evidence'];
+const inputs = ['candidates/photo-management', 'test/fixtures/manifests', 'test/fixtures/evidence'];
 const asOf = '2026-08-01';
 
 describe('streamed evaluate output', () => {

@@ -24,7 +24,7 @@ async function loadedModules(name: string, args: string[]): Promise<{ code: numb
 const isMarked = (url: string) => url.includes('/node_modules/marked/');
 
 test('evaluate never loads marked', async () => {
-  const { code, modules } = await loadedModules('evaluate', ['evaluate', 'candidates/ente.yaml']);
+  const { code, modules } = await loadedModules('evaluate', ['evaluate', 'candidates/photo-management/ente.yaml']);
   expect(code).toBe(0);
   expect(modules.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);
   expect(modules.filter(isMarked)).toEqual([]);

@@ -59,11 +59,11 @@ describe('the evaluate table on a terminal (issue 14, item 4)', () => {
     expect(Math.max(...out.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(columns);
   });
   it('wraps reasons at word boundaries only', async () => {
-    const { out } = await run(['evaluate', 'candidates/photoprism.yaml'], { columns: 80 });
-    expect(reasonCells(out)).toEqual(await reasons('candidates/photoprism.yaml'));
+    const { out } = await run(['evaluate', 'candidates/photo-management/photoprism.yaml'], { columns: 80 });
+    expect(reasonCells(out)).toEqual(await reasons('candidates/photo-management/photoprism.yaml'));
   });
   it('keeps its layout when piped', async () => {
-    const piped = await run(['evaluate', 'candidates/photoprism.yaml'], false);
+    const piped = await run(['evaluate', 'candidates/photo-management/photoprism.yaml'], false);
     expect(piped.out.split('\n').filter((line) => line.startsWith('│')).length).toBe(8);
   });
 });

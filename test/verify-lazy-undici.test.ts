@@ -24,7 +24,7 @@ async function loadedModules(name: string, args: string[]): Promise<{ code: numb
 const isUndici = (url: string) => url.includes('/node_modules/undici/');
 
 test('evaluate never loads undici', async () => {
-  const { code, modules } = await loadedModules('evaluate', ['evaluate', 'candidates/ente.yaml']);
+  const { code, modules } = await loadedModules('evaluate', ['evaluate', 'candidates/photo-management/ente.yaml']);
   expect(code).toBe(0);
   // The trace works: it saw the CLI's own modules.
   expect(modules.some((url) => url.endsWith('/dist/cli.js'))).toBe(true);

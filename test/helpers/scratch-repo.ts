@@ -39,7 +39,7 @@ export function git(cwd: string, ...args: string[]): string {
 }
 
 /**
- * A scratch git repository with this repository's shipped candidates committed under candidates/,
+ * A scratch git repository with this repository's photo-management candidates committed under candidates/,
  * and pgcheck installed as `npm install --save-dev` would leave it (node_modules/.bin/pgcheck, a
  * link to this checkout's bin). Returns its folder, inside a fresh temporary parent folder.
  */
@@ -47,7 +47,7 @@ export function scratchRepository(prefix: string): string {
   const parent = realpathSync(mkdtempSync(join(tmpdir(), prefix)));
   const dir = join(parent, 'repo');
   mkdirSync(join(dir, 'node_modules', '.bin'), { recursive: true });
-  cpSync(join(repoRoot, 'candidates'), join(dir, 'candidates'), { recursive: true });
+  cpSync(join(repoRoot, 'candidates', 'photo-management'), join(dir, 'candidates'), { recursive: true });
   symlinkSync(join(repoRoot, 'bin', 'pgcheck.js'), join(dir, 'node_modules', '.bin', 'pgcheck'));
   git(dir, 'init', '-q');
   git(dir, 'add', 'candidates');
