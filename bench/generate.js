@@ -4,7 +4,7 @@ import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
-const root = new URL('../candidates/', import.meta.url);
+const root = new URL('../candidates/photo-management/', import.meta.url);
 const bases = ['ente', 'photoprism', 'stingle'].map((name) => ({
   name,
   text: readFileSync(new URL(`${name}.yaml`, root), 'utf8'),

@@ -54,17 +54,17 @@ describe('action.yml', () => {
     expect(sarif.runs[0].versionControlProvenance[0]).toMatchObject({ branch: 'main' });
     expect(
       sarif.runs[0].results.map((result: any) => result.locations[0].physicalLocation.artifactLocation.uri),
-    ).toContain('candidates/photo-management/stingle.yaml');
+    ).toContain('candidates/stingle.yaml');
     // The workflow's extra report, relative to the workspace.
     const junit = readFileSync(join(dir, step.with.reports.replace(/^junit=/, '')), 'utf8');
     expect(XMLValidator.validate(junit)).toBe(true);
     // The step summary: a markdown table of the verdicts.
     expect(run.summary).toContain('| candidate | file | criteria | verdict | best case | stale |');
     expect(run.summary).toContain(
-      '| Ente Photos | candidates/photo-management/ente.yaml | photo-management | ✅ meets the minimum | 1/1 |  |',
+      '| Ente Photos | candidates/ente.yaml | photo-management | ✅ meets the minimum | 1/1 |  |',
     );
     expect(run.summary).toContain(
-      '| Stingle Photos | candidates/photo-management/stingle.yaml | photo-management | ❌ fails the minimum | 0/1 |  |',
+      '| Stingle Photos | candidates/stingle.yaml | photo-management | ❌ fails the minimum | 0/1 |  |',
     );
     expect(run.summary).toMatch(
       /^3 candidates: 2 meet the minimum, 1 fail it, 0 incomplete \(as of \d{4}-\d\d-\d\d, exit code 1\)\.$/m,
@@ -76,7 +76,7 @@ describe('action.yml', () => {
     const run = runAction(repoRoot, {
       workspace: dir,
       inputs: {
-        paths: 'candidates/photo-management/ente.yaml',
+        paths: 'candidates/ente.yaml',
         criteria: 'photo-management',
         'require-evidence': 'true',
         sarif: 'out/ente.sarif',

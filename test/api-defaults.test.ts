@@ -1,3 +1,4 @@
+import { installedCriteriaIds } from '../src/load/criteria-sets.js';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CriteriaError, evaluate, loadCriteria, parseManifest } from '../src/index.js';
@@ -35,7 +36,7 @@ describe('the library API (issue 14, item 17)', () => {
     const error = await loadCriteria('nope').catch((caught: unknown) => caught);
     expect(error).toBeInstanceOf(CriteriaError);
     expect((error as CriteriaError).message).toBe(
-      'unknown criteria set "nope" (installed: photo-management; or give a path to a criteria file)',
+      `unknown criteria set "nope" (installed: ${installedCriteriaIds().join(', ')}; or give a path to a criteria file)`,
     );
     expect((error as CriteriaError).problems).toEqual([]);
     const docs = readFileSync(`${repoRoot}/docs/cli.md`, 'utf8');

@@ -7,7 +7,7 @@ describe('programmatic API', () => {
     const set = await loadCriteria('photo-management');
     const load = parseManifest(
       'stingle.yaml',
-      readFileSync(new URL('../candidates/stingle.yaml', import.meta.url), 'utf8'),
+      readFileSync(new URL('../candidates/photo-management/stingle.yaml', import.meta.url), 'utf8'),
     );
     if (!load.ok) throw new Error('manifest did not load');
     const evaluation = evaluate(set, load.loaded.manifest);

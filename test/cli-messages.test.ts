@@ -1,3 +1,4 @@
+import { installedCriteriaIds } from '../src/load/criteria-sets.js';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -43,7 +44,7 @@ describe('validate on a folder with nothing to validate', () => {
 describe('init into a directory that does not exist yet', () => {
   it('creates the directory for a path ending in /', async () => {
     const target = join(dir, 'new', 'deeper');
-    const result = await run('init', `${target}/`, '--name', 'New Tool');
+    const result = await run('init', `${target}/`, '--name', 'New Tool', '--category', 'photo-management');
     expect(result).toMatchObject({ code: 0, err: '' });
     expect(readFileSync(join(target, 'new-tool.yaml'), 'utf8')).toContain('name: New Tool');
   });
@@ -51,7 +52,7 @@ describe('init into a directory that does not exist yet', () => {
   it('says plainly when a parent is a file', async () => {
     const file = join(dir, 'a-file');
     writeFileSync(file, '');
-    const result = await run('init', `${file}/sub/`, '--name', 'X');
+    const result = await run('init', `${file}/sub/`, '--name', 'X', '--category', 'photo-management');
     expect(result.code).toBe(2);
     expect(result.err).toBe(`error: ${file} is a file, not a directory\n`);
   });
@@ -116,7 +117,7 @@ describe('criteria with a mistyped subcommand', () => {
 describe('--no-color', () => {
   it.each([
     ['validate', 'candidates/photo-management/ente.yaml'],
-    ['init', '--name', 'X'],
+    ['init', '--name', 'X', '--category', 'photo-management'],
     ['schema'],
     ['criteria'],
     ['criteria', 'list'],
@@ -164,7 +165,7 @@ describe('--criteria and the category', () => {
   it('does not suggest a path in `category` for an unknown category', async () => {
     const result = await run('evaluate', 'test/fixtures/manifests/unknown-category.yaml');
     expect(result.err).toBe(
-      'test/fixtures/manifests/unknown-category.yaml:3:11: category: unknown criteria set "photo-managment"; did you mean "photo-management"? (installed: photo-management; for another set, give its file with --criteria)\n',
+      `test/fixtures/manifests/unknown-category.yaml:3:11: category: unknown criteria set "photo-managment"; did you mean "photo-management"? (installed: ${installedCriteriaIds().join(', ')}; for another set, give its file with --criteria)\n`,
     );
   });
 });
@@ -173,7 +174,7 @@ describe('init over a file that exists', () => {
   it('still refuses without --force', async () => {
     const file = join(dir, 'exists.yaml');
     writeFileSync(file, 'x');
-    expect((await run('init', file, '--name', 'X')).code).toBe(2);
+    expect((await run('init', file, '--name', 'X', '--category', 'photo-management')).code).toBe(2);
     expect(existsSync(file)).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { installedCriteriaIds } from '../src/load/criteria-sets.js';
 import { describe, expect, it } from 'vitest';
 import type { HttpClient } from '../src/verify/http.js';
 import { verifyFiles } from '../src/verify/verify-files.js';
@@ -57,7 +58,9 @@ describe('a criteria set with declared facts, found among the paths', () => {
     for (const command of ['validate', 'evaluate']) {
       const run = await runCli([command, `${DIR}/candidates/keyhold.yaml`]);
       expect(run.stderr, command).toMatch(
-        /keyhold\.yaml:5:11: category: unknown criteria set "password-managers" \(installed: photo-management; for another set, give its file with --criteria\)/,
+        new RegExp(
+          `keyhold\\.yaml:5:11: category: unknown criteria set "example-password-managers" \\(installed: ${installedCriteriaIds().join(', ')}; for another set, give its file with --criteria\\)`,
+        ),
       );
       expect(run.code, command).toBe(2);
     }

@@ -1,3 +1,4 @@
+import { installedCriteriaIds } from '../src/load/criteria-sets.js';
 import { copyFileSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -83,7 +84,7 @@ describe('criteria sets found among the paths of a run', () => {
   it('without the set, the category is still unknown (and says which sets were found)', async () => {
     const run = await runCli(['evaluate', `${SECOND}/candidates/inkwell.yaml`, EXAMPLE, ...AS_OF]);
     expect(run.stderr).toContain(
-      'category: unknown criteria set "note-taking" (installed: photo-management; found: example-general, example-notes; for another set, give its file with --criteria)',
+      `category: unknown criteria set "note-taking" (installed: ${installedCriteriaIds().join(', ')}; found: example-general, example-notes; for another set, give its file with --criteria)`,
     );
     expect(run.code).toBe(2);
   });

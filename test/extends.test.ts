@@ -1,3 +1,4 @@
+import { installedCriteriaIds } from '../src/load/criteria-sets.js';
 import { describe, expect, it } from 'vitest';
 import { loadCriteriaFile } from '../src/load/criteria-file.js';
 import { parseCriteria } from '../src/load/criteria.js';
@@ -56,7 +57,7 @@ describe('extends', () => {
 
   it('names an unknown set with a did-you-mean, and an invalid one with its own problems', async () => {
     expect(await problemsOf(`${X}/unknown-parent.yaml`)).toEqual([
-      `${X}/unknown-parent.yaml:3:10: extends: unknown criteria set "photo-managment"; did you mean "photo-management"? (installed: photo-management; or a path relative to this file)`,
+      `${X}/unknown-parent.yaml:3:10: extends: unknown criteria set "photo-managment"; did you mean "photo-management"? (installed: ${installedCriteriaIds().join(', ')}; or a path relative to this file)`,
     ]);
     const broken = await problemsOf(`${X}/broken-parent.yaml`);
     expect(broken[0]).toBe(

@@ -76,7 +76,7 @@ describe('generated hostile input', () => {
     execFileSync('mkfifo', [join(dir, 'named-pipe.yaml')]);
     symlinkSync('..', join(dir, 'tree', 'inner', 'loop'));
     symlinkSync(join(repoRoot, 'candidates'), join(dir, 'tree', 'outside'));
-    symlinkSync(join(repoRoot, 'candidates', 'ente.yaml'), join(dir, 'tree', 'linked.yaml'));
+    symlinkSync(join(repoRoot, 'candidates', 'photo-management', 'ente.yaml'), join(dir, 'tree', 'linked.yaml'));
     writeFileSync(join(dir, 'huge-criteria.yaml'), `pgcheck_criteria: 1\ndescription: "${'x'.repeat(1024 * 1024)}"\n`);
     mkdirSync(join(dir, 'many'));
     for (const n of [1, 2, 3, 4]) writeFileSync(join(dir, 'many', `m${n}.yaml`), small.replace('Small', `M${n}`));

@@ -124,7 +124,7 @@ describe('pgcheck init writing files', () => {
 
   it('names the file after the tool when given a directory', async () => {
     directory = mkdtempSync(join(tmpdir(), 'pgcheck-init-'));
-    expect((await runCli(['init', directory, '--name', 'Ente Photos'])).code).toBe(0);
+    expect((await runCli(['init', directory, '--name', 'Ente Photos', '--category', 'photo-management'])).code).toBe(0);
     expect(parse(readFileSync(join(directory, 'ente-photos.yaml'), 'utf8'))).toMatchObject({ name: 'Ente Photos' });
   });
 
@@ -132,17 +132,17 @@ describe('pgcheck init writing files', () => {
     directory = mkdtempSync(join(tmpdir(), 'pgcheck-init-'));
     const file = join(directory, 'taken.yaml');
     writeFileSync(file, 'mine\n');
-    const refused = await runCli(['init', file, '--name', 'New']);
+    const refused = await runCli(['init', file, '--name', 'New', '--category', 'photo-management']);
     expect(refused.code).toBe(2);
     expect(refused.stderr).toBe(`error: ${file} already exists; pass --force to overwrite it\n`);
     expect(readFileSync(file, 'utf8')).toBe('mine\n');
-    expect((await runCli(['init', file, '--name', 'New', '--force'])).code).toBe(0);
+    expect((await runCli(['init', file, '--name', 'New', '--force', '--category', 'photo-management'])).code).toBe(0);
     expect(parse(readFileSync(file, 'utf8'))).toMatchObject({ name: 'New' });
   });
 
   it('reports a directory that does not exist instead of crashing', async () => {
     directory = mkdtempSync(join(tmpdir(), 'pgcheck-init-'));
-    const run = await runCli(['init', join(directory, 'missing', 'x.yaml'), '--name', 'X']);
+    const run = await runCli(['init', join(directory, 'missing', 'x.yaml'), '--name', 'X', '--category', 'photo-management']);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^error: cannot write .*x\.yaml: no such file or directory\n$/);
   });
@@ -150,7 +150,7 @@ describe('pgcheck init writing files', () => {
   it('points the editor at the checkout schema by relative path inside a pgcheck checkout', async () => {
     directory = mkdtempSync(join(repoRoot, '.tmp-init-'));
     const file = join(directory, 'tool.yaml');
-    expect((await runCli(['init', file, '--name', 'X'])).code).toBe(0);
+    expect((await runCli(['init', file, '--name', 'X', '--category', 'photo-management'])).code).toBe(0);
     expect(readFileSync(file, 'utf8').split('\n')[0]).toBe(
       '# yaml-language-server: $schema=../schema/manifest.schema.json',
     );

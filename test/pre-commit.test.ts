@@ -82,11 +82,11 @@ describe.skipIf(missing)('the pre-commit hooks, run by pre-commit itself, offlin
     expect(other.code).toBe(0);
     const stingle = join(project, 'candidates', 'stingle.yaml');
     writeFileSync(stingle, `${readFileSync(stingle, 'utf8')}# touched\n`);
-    run('git', 'add', 'candidates/photo-management/stingle.yaml');
+    run('git', 'add', 'candidates/stingle.yaml');
     const refused = commit(run, 'stingle');
     expect(refused.output).toMatch(/pgcheck validate\.+Passed/);
     expect(refused.output).toMatch(/pgcheck evaluate\.+Failed/);
-    expect(refused.output).toContain('Stingle Photos (candidates/photo-management/stingle.yaml): fails-minimum');
+    expect(refused.output).toContain('Stingle Photos (candidates/stingle.yaml): fails-minimum');
     expect(refused.code).toBe(1);
   }, 300_000);
 });

@@ -51,16 +51,16 @@ describe('pgcheck diff', () => {
 
   it('a verdict that got better, a result that changed without the verdict, a candidate added and one removed: exit 0', async () => {
     const after = await report('better', (copy) => {
-      const stingle = candidate(copy, 'candidates/stingle.yaml');
+      const stingle = candidate(copy, 'candidates/photo-management/stingle.yaml');
       stingle.verdict = 'incomplete';
       for (const result of stingle.results)
         if (result.status === 'fail') Object.assign(result, { status: 'unknown', reason: 'a reason after the fix' });
-      const ente = candidate(copy, 'candidates/ente.yaml');
+      const ente = candidate(copy, 'candidates/photo-management/ente.yaml');
       Object.assign(ente.results.find((result) => result.criterion === 'audit')!, {
         status: 'unknown',
         reason: 'audits is not given',
       });
-      copy.candidates = copy.candidates.filter((entry) => entry.file !== 'candidates/photoprism.yaml');
+      copy.candidates = copy.candidates.filter((entry) => entry.file !== 'candidates/photo-management/photoprism.yaml');
       copy.candidates.push({
         ...structuredClone(copy.candidates[0]!),
         file: 'candidates/new-tool.yaml',
@@ -76,7 +76,7 @@ describe('pgcheck diff', () => {
         (change: { file: string; verdict_before: string; verdict_after: string }) =>
           `${change.file} ${change.verdict_before} ${change.verdict_after}`,
       ),
-    ).toEqual(['candidates/ente.yaml meets-minimum meets-minimum', 'candidates/stingle.yaml fails-minimum incomplete']);
+    ).toEqual(['candidates/photo-management/ente.yaml meets-minimum meets-minimum', 'candidates/photo-management/stingle.yaml fails-minimum incomplete']);
   });
 
   it.each([
@@ -88,9 +88,9 @@ describe('pgcheck diff', () => {
   ])('%s -> %s: exit %i', async (from, to, code) => {
     const old = await report(
       `from-${from}-${to}`,
-      (copy) => void (candidate(copy, 'candidates/ente.yaml').verdict = from),
+      (copy) => void (candidate(copy, 'candidates/photo-management/ente.yaml').verdict = from),
     );
-    const now = await report(`to-${from}-${to}`, (copy) => void (candidate(copy, 'candidates/ente.yaml').verdict = to));
+    const now = await report(`to-${from}-${to}`, (copy) => void (candidate(copy, 'candidates/photo-management/ente.yaml').verdict = to));
     expect((await runCli(['diff', old, now])).code).toBe(code);
   });
 
@@ -103,7 +103,7 @@ describe('pgcheck diff', () => {
     ['other-format', (copy: typeof before) => void (copy.report_format = 2)],
     ['not-pgcheck', (copy: typeof before) => void (copy.tool = 'conftest')],
     ['compare-json', (copy: typeof before) => void Object.assign(copy, { candidates: undefined, matrices: [] })],
-    ['wrong-field', (copy: typeof before) => void (candidate(copy, 'candidates/ente.yaml').verdict = 'great')],
+    ['wrong-field', (copy: typeof before) => void (candidate(copy, 'candidates/photo-management/ente.yaml').verdict = 'great')],
   ])('refuses %s with a clear message, exit 2', async (name, change) => {
     const bad = await report(name, change);
     const run = await diff(`refused-${name}`, [`${R}/before.json`, bad]);

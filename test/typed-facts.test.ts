@@ -26,7 +26,7 @@ async function run(args: string[]): Promise<{ code: number; stdout: string; stde
 
 /** A six-criterion password-manager set as a new user would write it, with its facts declared. */
 const SET = `pgcheck_criteria: 1
-id: password-managers
+id: example-password-managers
 title: Password managers
 source: https://example.org/pm
 revision: 2026-01-01
@@ -55,7 +55,7 @@ function workspace(files: Record<string, string>): string {
   return dir;
 }
 
-const header = 'pgcheck: 1\nname: Vault\ncategory: password-managers\n';
+const header = 'pgcheck: 1\nname: Vault\ncategory: example-password-managers\n';
 
 describe('the problems of issue 11 that fact declarations fix', () => {
   it('a typo in a fact name is an error with a did-you-mean, in validate and evaluate alike', async () => {
@@ -156,7 +156,7 @@ describe('the problems of issue 11 that fact declarations fix', () => {
     const manifest = {
       pgcheck: 1,
       name: 'Vault',
-      category: 'password-managers',
+      category: 'example-password-managers',
       audits: [],
       sources: { audits: ['https://a.example/none'], facts: ['https://f.example/facts'] },
       facts: {

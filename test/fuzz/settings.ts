@@ -25,6 +25,6 @@ export function fuzzSettings(share: number): fc.Parameters<unknown> {
 export const propertyTimeout = Math.max(60_000, runs * 20);
 
 export const shipped = {
-  manifest: readFileSync(new URL('../../candidates/ente.yaml', import.meta.url), 'utf8'),
+  manifest: readFileSync(new URL('../../candidates/photo-management/ente.yaml', import.meta.url), 'utf8'),
   criteria: readFileSync(new URL('../../criteria/photo-management.yaml', import.meta.url), 'utf8'),
 };
