@@ -30,7 +30,7 @@ const cases: [golden: string, args: string[]][] = [
       `${M}/malformed.yaml`,
     ],
   ],
-  ['golden-commands/init-stdout.txt', ['init', '--name', 'Ente Photos']],
+  ['golden-commands/init-stdout.txt', ['init', '--name', 'Ente Photos', '--category', 'photo-management']],
   ['golden-commands/criteria-show.txt', ['criteria', 'show', 'photo-management']],
   [
     'golden/verify-invalid-files.txt',
