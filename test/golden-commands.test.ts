@@ -35,7 +35,14 @@ const cases: Record<string, string[]> = {
   'validate-no-paths': ['validate'],
   'init-stdout': ['init', '--name', 'Ente Photos', '--category', 'photo-management'],
   'init-needs-category': ['init', '--name', 'Ente Photos'],
-  'init-over-existing-file': ['init', 'candidates/photo-management/ente.yaml', '--name', 'Ente Photos', '--category', 'photo-management'],
+  'init-over-existing-file': [
+    'init',
+    'candidates/photo-management/ente.yaml',
+    '--name',
+    'Ente Photos',
+    '--category',
+    'photo-management',
+  ],
   'init-unknown-category': ['init', '--name', 'Tool', '--category', 'photo-managment'],
   'init-broken-category-file': ['init', '--name', 'Tool', '--category', BROKEN_CRITERIA],
   'init-no-name': ['init'],
@@ -69,7 +76,11 @@ describe('exit codes of validate, init and criteria', () => {
     ],
     ['init to stdout', ['init', '--name', 'X', '--category', 'photo-management'], 0],
     ['init without --category, more than one set installed', ['init', '--name', 'X'], 2],
-    ['init over an existing file', ['init', 'candidates/photo-management/ente.yaml', '--name', 'X', '--category', 'photo-management'], 2],
+    [
+      'init over an existing file',
+      ['init', 'candidates/photo-management/ente.yaml', '--name', 'X', '--category', 'photo-management'],
+      2,
+    ],
     ['criteria show of an unknown id', ['criteria', 'show', 'nope'], 2],
     [
       'a waiver for a criterion the set lacks (evaluate rejects it too)',
@@ -98,7 +109,14 @@ describe('exit codes of validate, init and criteria', () => {
 
   it('init leaves an existing file as it was', async () => {
     const before = readFileSync('candidates/photo-management/ente.yaml', 'utf8');
-    await runCli(['init', 'candidates/photo-management/ente.yaml', '--name', 'Overwritten', '--category', 'photo-management']);
+    await runCli([
+      'init',
+      'candidates/photo-management/ente.yaml',
+      '--name',
+      'Overwritten',
+      '--category',
+      'photo-management',
+    ]);
     expect(readFileSync('candidates/photo-management/ente.yaml', 'utf8')).toBe(before);
   });
 });

@@ -142,7 +142,14 @@ describe('pgcheck init writing files', () => {
 
   it('reports a directory that does not exist instead of crashing', async () => {
     directory = mkdtempSync(join(tmpdir(), 'pgcheck-init-'));
-    const run = await runCli(['init', join(directory, 'missing', 'x.yaml'), '--name', 'X', '--category', 'photo-management']);
+    const run = await runCli([
+      'init',
+      join(directory, 'missing', 'x.yaml'),
+      '--name',
+      'X',
+      '--category',
+      'photo-management',
+    ]);
     expect(run.code).toBe(2);
     expect(run.stderr).toMatch(/^error: cannot write .*x\.yaml: no such file or directory\n$/);
   });

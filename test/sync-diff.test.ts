@@ -76,7 +76,10 @@ describe('pgcheck diff', () => {
         (change: { file: string; verdict_before: string; verdict_after: string }) =>
           `${change.file} ${change.verdict_before} ${change.verdict_after}`,
       ),
-    ).toEqual(['candidates/photo-management/ente.yaml meets-minimum meets-minimum', 'candidates/photo-management/stingle.yaml fails-minimum incomplete']);
+    ).toEqual([
+      'candidates/photo-management/ente.yaml meets-minimum meets-minimum',
+      'candidates/photo-management/stingle.yaml fails-minimum incomplete',
+    ]);
   });
 
   it.each([
@@ -90,7 +93,10 @@ describe('pgcheck diff', () => {
       `from-${from}-${to}`,
       (copy) => void (candidate(copy, 'candidates/photo-management/ente.yaml').verdict = from),
     );
-    const now = await report(`to-${from}-${to}`, (copy) => void (candidate(copy, 'candidates/photo-management/ente.yaml').verdict = to));
+    const now = await report(
+      `to-${from}-${to}`,
+      (copy) => void (candidate(copy, 'candidates/photo-management/ente.yaml').verdict = to),
+    );
     expect((await runCli(['diff', old, now])).code).toBe(code);
   });
 
@@ -103,7 +109,10 @@ describe('pgcheck diff', () => {
     ['other-format', (copy: typeof before) => void (copy.report_format = 2)],
     ['not-pgcheck', (copy: typeof before) => void (copy.tool = 'conftest')],
     ['compare-json', (copy: typeof before) => void Object.assign(copy, { candidates: undefined, matrices: [] })],
-    ['wrong-field', (copy: typeof before) => void (candidate(copy, 'candidates/photo-management/ente.yaml').verdict = 'great')],
+    [
+      'wrong-field',
+      (copy: typeof before) => void (candidate(copy, 'candidates/photo-management/ente.yaml').verdict = 'great'),
+    ],
   ])('refuses %s with a clear message, exit 2', async (name, change) => {
     const bad = await report(name, change);
     const run = await diff(`refused-${name}`, [`${R}/before.json`, bad]);
