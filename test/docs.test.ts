@@ -58,7 +58,7 @@ describe('criterion pages', () => {
     '%s: every example gives the status and reason the page claims',
     (_name, set, criterion) => {
       const page = readFileSync(join(pagesOf(set.id), `${criterion.id}.md`), 'utf8');
-      expect(page).toContain(`> ${criterion.text.trim()}`);
+      expect(page).toContain(`> ${criterion.text.trim().replaceAll('\n', '\n> ')}`);
       expect(page).toContain(`- Check: ${describeCheck(criterion.check)}`);
       expect(page, "the skeleton's placeholder is replaced by examples").not.toContain('write-examples');
       const found = examples(set.id, `${criterion.id}.md`);
