@@ -59,7 +59,7 @@ describe('a criteria set with declared facts, found among the paths', () => {
       const run = await runCli([command, `${DIR}/candidates/keyhold.yaml`]);
       expect(run.stderr, command).toMatch(
         new RegExp(
-          `keyhold\\.yaml:5:11: category: unknown criteria set "example-password-managers" \\(installed: ${installedCriteriaIds().join(', ')}; for another set, give its file with --criteria\\)`,
+          `keyhold\\.yaml:5:11: category: unknown criteria set "example-password-managers"; did you mean "password-managers"\\? \\(installed: ${installedCriteriaIds().join(', ')}; for another set, give its file with --criteria\\)`,
         ),
       );
       expect(run.code, command).toBe(2);

@@ -28,9 +28,9 @@ const cases: Record<string, string[]> = {
     ...AS_OF,
   ],
   'waiver-incomplete': ['evaluate', `${E}/incomplete-waiver.yaml`, ...AS_OF],
-  'stale-fail-on-stale': ['evaluate', 'candidates', '--fail-on', 'stale', ...AS_OF],
-  'stale-all-a-year-later': ['evaluate', 'candidates', '--as-of', '2027-08-01', '--format', 'json'],
-  'as-of-not-a-date': ['evaluate', 'candidates', '--as-of', '2026-02-30'],
+  'stale-fail-on-stale': ['evaluate', 'candidates/photo-management', '--fail-on', 'stale', ...AS_OF],
+  'stale-all-a-year-later': ['evaluate', 'candidates/photo-management', '--as-of', '2027-08-01', '--format', 'json'],
+  'as-of-not-a-date': ['evaluate', 'candidates/photo-management', '--as-of', '2026-02-30'],
 };
 
 describe('golden CLI runs: evidence, staleness, waivers', () => {
@@ -96,7 +96,7 @@ describe('photo-management evidence', () => {
     ).toEqual([]);
   });
   it('finds a source for every claim of the seed candidates', async () => {
-    const run = await runCli(['evaluate', 'candidates', '--format', 'json', ...AS_OF]);
+    const run = await runCli(['evaluate', 'candidates/photo-management', '--format', 'json', ...AS_OF]);
     const report = JSON.parse(run.stdout) as { candidates: { results: { reason: string }[] }[] };
     expect(
       report.candidates
@@ -105,7 +105,7 @@ describe('photo-management evidence', () => {
     ).toEqual([]);
   });
   it('marks every PhotoPrism result stale a year after its review, and no other seed result', async () => {
-    const run = await runCli(['evaluate', 'candidates', '--format', 'json', ...AS_OF]);
+    const run = await runCli(['evaluate', 'candidates/photo-management', '--format', 'json', ...AS_OF]);
     const report = JSON.parse(run.stdout) as { candidates: { name: string; results: { stale?: unknown }[] }[] };
     const staleCount = Object.fromEntries(
       report.candidates.map((candidate) => [candidate.name, candidate.results.filter((result) => result.stale).length]),
