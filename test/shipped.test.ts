@@ -95,11 +95,11 @@ describe('licences of what is shipped', () => {
     async (name) => {
       const text = readFileSync(new URL(`../criteria/${name}`, import.meta.url), 'utf8');
       // The header's comment lines as one text, so a phrase may wrap.
-    const header = text
-      .slice(0, text.indexOf('pgcheck_criteria:'))
-      .split('\n')
-      .map((line) => line.replace(/^#\s?/, ''))
-      .join(' ');
+      const header = text
+        .slice(0, text.indexOf('pgcheck_criteria:'))
+        .split('\n')
+        .map((line) => line.replace(/^#\s?/, ''))
+        .join(' ');
       const load = await loadCriteriaFile(`criteria/${name}`);
       if (!load.ok) throw new Error(name);
       expect(header).toContain('© Privacy Guides and its contributors');

@@ -47,6 +47,16 @@ function reasonCells(table: string): string[] {
 }
 
 describe('the evaluate table on a terminal (issue 14, item 4)', () => {
+  it('wraps a long criterion id rather than squeeze the reason to a sliver', async () => {
+    // vpn has ids of 33 characters (no-more-anonymous-than-tor-claims).
+    const { out } = await run(['evaluate', 'candidates/vpn/ivpn.yaml'], { columns: 80 });
+    const header = out.split('\n').find((line) => line.startsWith('│ criterion')) ?? '';
+    const cells = header.split('│').slice(1, -1);
+    expect(cells[3]?.length, 'the reason column').toBeGreaterThanOrEqual(24);
+    expect(out).toContain('│ no-more-anonymous- │');
+    expect(Math.max(...out.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(80);
+  });
+
   it.each([80, 100, 120])('fits %i columns', async (columns) => {
     const { out } = await run(['evaluate', 'candidates'], { columns });
     const widths = out

@@ -46,22 +46,33 @@ function candidateTable(candidate: CandidateReport, options: FormatOptions): str
   if (!options.width) return `${heading}\n${grid(head, rows, { wordWrap: true })}`;
   const widths = columnWidths(options.width, [titles, ...rows.map((cells) => cells.map(withoutColor))]);
   const wrapped = rows.map((cells) =>
-    cells.map((cell, index) => (index === REASON ? wrapText(cell, widths[REASON] - 2).join('\n') : cell)),
+    cells.map((cell, index) =>
+      index === REASON || index === CRITERION ? wrapText(cell, widths[index] - 2).join('\n') : cell,
+    ),
   );
   return `${heading}\n${grid(head, wrapped, { wordWrap: true, colWidths: widths })}`;
 }
 
+const CRITERION = 0;
 const REASON = 3;
+/** The least room (padding included) the reason gets before a long criterion id is wrapped to make room. */
+const REASON_AT_LEAST = 24;
+/** The least room a wrapped criterion id keeps. */
+const CRITERION_AT_LEAST = 14;
 
 /**
  * Widths (padding included) that fit `width` columns: every column but the reason as wide as its
- * widest line, the reason the rest (borders take one column each, six in all), at least 12.
+ * widest line, the reason the rest (borders take one column each, six in all). When long criterion
+ * ids leave the reason less than REASON_AT_LEAST, the criterion column gives up the difference and
+ * its ids wrap (after a hyphen where they can).
  */
 function columnWidths(width: number, rows: readonly (readonly string[])[]): [number, number, number, number, number] {
   const widest = (index: number) =>
     Math.max(...rows.flatMap((cells) => (cells[index] ?? '').split('\n').map((line) => [...line].length))) + 2;
-  const [criterion, level, status, line] = [widest(0), widest(1), widest(2), widest(4)];
-  const reason = Math.max(12, width - criterion - level - status - line - 6);
+  const [level, status, line] = [widest(1), widest(2), widest(4)];
+  const rest = width - level - status - line - 6;
+  const criterion = Math.min(widest(0), Math.max(CRITERION_AT_LEAST, rest - REASON_AT_LEAST));
+  const reason = Math.max(12, rest - criterion);
   return [criterion, level, status, reason, line];
 }
 
