@@ -162,3 +162,22 @@ describe('docs/criteria.md worked example (extends and the newer operators)', ()
     },
   );
 });
+
+describe("README's table of shipped criteria sets", () => {
+  it('lists every installed set with its revision and its own minimum and best-case counts', () => {
+    const readme = readFileSync(join(repoRoot, 'README.md'), 'utf8');
+    const rows = [
+      ...readme.matchAll(/^\| \[([a-z-]+)\]\(docs\/criteria\/\1\/README\.md\) \| .+? \| (\S+) \| (\d+) \| (\d+)/gm),
+    ];
+    expect(rows.map((row) => row[1]).sort()).toEqual([...setIds].sort());
+    for (const [, id, revision, minimum, bestCase] of rows) {
+      const set = sets.find((candidate) => candidate.id === id);
+      const own = set?.criteria.filter((criterion) => criterion.from === undefined) ?? [];
+      expect([revision, Number(minimum), Number(bestCase)], id).toEqual([
+        set?.revision,
+        own.filter((criterion) => criterion.level === 'minimum').length,
+        own.filter((criterion) => criterion.level === 'best-case').length,
+      ]);
+    }
+  });
+});
