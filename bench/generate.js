@@ -1,6 +1,6 @@
 // Writes realistic candidate manifests for the benchmark: variants of the shipped candidates with
 // other names and facts, in a mix that meets the minimum, fails it, or is incomplete.
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
@@ -72,6 +72,34 @@ export function generate(directory, count) {
   mkdirSync(directory, { recursive: true });
   for (let index = 0; index < count; index += 1) {
     writeFileSync(join(directory, `candidate-${String(index).padStart(5, '0')}.yaml`), manifestText(index));
+  }
+  return directory;
+}
+
+/**
+ * Writes `count` manifests of every shipped category into `directory`: the shipped candidates of
+ * candidates/<set>/ in turn, each under another name, so a run loads every installed set (each
+ * once) and evaluates real manifests of each, declared facts and `extends` included. With a
+ * `category`, only that category's candidates.
+ */
+export function generateShipped(directory, count, category) {
+  const sets = category
+    ? [category]
+    : readdirSync(new URL('../candidates/', import.meta.url), { withFileTypes: true })
+        .filter((entry) => entry.isDirectory())
+        .map((entry) => entry.name)
+        .sort();
+  const texts = sets.flatMap((set) => {
+    const dir = new URL(`../candidates/${set}/`, import.meta.url);
+    return readdirSync(dir)
+      .filter((name) => name.endsWith('.yaml'))
+      .sort()
+      .map((name) => readFileSync(new URL(name, dir), 'utf8'));
+  });
+  mkdirSync(directory, { recursive: true });
+  for (let index = 0; index < count; index += 1) {
+    const text = replaceLine(texts[index % texts.length], /^name: .*$/m, (line) => `${line} (bench copy ${index})`);
+    writeFileSync(join(directory, `shipped-${String(index).padStart(5, '0')}.yaml`), text);
   }
   return directory;
 }

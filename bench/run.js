@@ -6,7 +6,7 @@ import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { droppedVariables, userEnvironment } from './environment.js';
-import { generate } from './generate.js';
+import { generate, generateShipped } from './generate.js';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const bin = join(here, '..', 'bin', 'pgcheck.js');
@@ -88,12 +88,18 @@ function main() {
   const one = generate(join(work, 'one'), 1);
   const small = generate(join(work, 'n1000'), 1000);
   const large = generate(join(work, 'n10000'), 10_000);
+  // Every shipped category: the sets that extend general and declare facts, all installed at once.
+  const oneVpn = generateShipped(join(work, 'one-vpn'), 1, 'vpn');
+  const shipped = generateShipped(join(work, 'shipped1000'), 1000);
   const formats = offeredFormats();
 
   const A = time('A  node -e 0', ['-e', '0'], reps.start);
   const B = time('B  pgcheck evaluate (1 file)', [bin, 'evaluate', one], reps.start);
   const C1 = time('C  yaml floor, 1,000 files', [floor, small], reps.batch);
   const D1 = time('D  pgcheck evaluate, 1,000 files', [bin, 'evaluate', small], reps.batch);
+  const B2 = time('B2 pgcheck evaluate (1 vpn file)', [bin, 'evaluate', oneVpn], reps.start);
+  const C2 = time('C2 yaml floor, 1,000 of every set', [floor, shipped], reps.batch);
+  const D2 = time('D2 pgcheck, 1,000 of every set', [bin, 'evaluate', shipped], reps.batch);
   // No warm-up runs at 10,000 files: each takes long, and the floor run has just read the files.
   const C10 = time('C  yaml floor, 10,000 files', [floor, large], reps.big, false);
   const D10 = time('D  pgcheck evaluate, 10,000 files', [bin, 'evaluate', large], reps.big, false);
@@ -130,8 +136,13 @@ function main() {
       D_1000: D1.seconds,
       C_10000: C10.seconds,
       D_10000: D10.seconds,
+      B2_vpn: B2.seconds,
+      C2_shipped_1000: C2.seconds,
+      D2_shipped_1000: D2.seconds,
     },
     ratios: {
+      B2_over_A: B2.seconds / A.seconds,
+      D2_over_C2_1000: D2.seconds / C2.seconds,
       B_over_A: B.seconds / A.seconds,
       D_over_C_1000: D1.seconds / C1.seconds,
       D_over_C_10000: D10.seconds / C10.seconds,
@@ -147,6 +158,9 @@ function main() {
       D_over_C_1000: { max: 1.25, met: D1.seconds / C1.seconds <= 1.25 },
       D_10000_over_D_1000: { max: 11, met: D10.seconds / D1.seconds <= 11 },
       peak_rss_10000_mb: { max: 200, met: rss10 < 200 },
+      // The same two targets on manifests of every shipped set (issue 12: they hold with all sets installed).
+      B2_over_A: { max: 2.5, met: B2.seconds / A.seconds <= 2.5 },
+      D2_over_C2_1000: { max: 1.25, met: D2.seconds / C2.seconds <= 1.25 },
     },
     cpu_seconds: {
       A: A.cpuSeconds,
@@ -155,13 +169,28 @@ function main() {
       D_1000: D1.cpuSeconds,
       C_10000: C10.cpuSeconds,
       D_10000: D10.cpuSeconds,
+      B2_vpn: B2.cpuSeconds,
+      C2_shipped_1000: C2.cpuSeconds,
+      D2_shipped_1000: D2.cpuSeconds,
     },
     cpu_ratios: {
+      B2_over_A: B2.cpuSeconds / A.cpuSeconds,
+      D2_over_C2_1000: D2.cpuSeconds / C2.cpuSeconds,
       B_over_A: B.cpuSeconds / A.cpuSeconds,
       D_over_C_1000: D1.cpuSeconds / C1.cpuSeconds,
       D_10000_over_D_1000: D10.cpuSeconds / D1.cpuSeconds,
     },
-    runs: { A: A.runs, B: B.runs, C_1000: C1.runs, D_1000: D1.runs, C_10000: C10.runs, D_10000: D10.runs },
+    runs: {
+      A: A.runs,
+      B: B.runs,
+      C_1000: C1.runs,
+      D_1000: D1.runs,
+      C_10000: C10.runs,
+      D_10000: D10.runs,
+      B2_vpn: B2.runs,
+      C2_shipped_1000: C2.runs,
+      D2_shipped_1000: D2.runs,
+    },
   };
   mkdirSync(join(here, 'results'), { recursive: true });
   writeFileSync(join(here, 'results', 'latest.json'), `${JSON.stringify(results, null, 2)}\n`);
@@ -189,6 +218,19 @@ function printTable(results) {
       'D/C 1,000 files',
       `${results.ratios.D_over_C_1000.toFixed(2)}x`,
       `<= 1.25: ${mark(t.D_over_C_1000)}  (CPU time: ${results.cpu_ratios.D_over_C_1000.toFixed(2)}x)`,
+    ],
+    ['B2  pgcheck evaluate, 1 vpn file', `${s.B2_vpn.toFixed(3)} s`, 'vpn: 40 criteria, extends general'],
+    [
+      'B2/A start-up',
+      `${results.ratios.B2_over_A.toFixed(2)}x`,
+      `<= 2.5: ${mark(t.B2_over_A)}  (CPU time: ${results.cpu_ratios.B2_over_A.toFixed(2)}x)`,
+    ],
+    ['C2  yaml floor, 1,000 of every set', `${s.C2_shipped_1000.toFixed(3)} s`, ''],
+    ['D2  pgcheck, 1,000 of every set', `${s.D2_shipped_1000.toFixed(3)} s`, 'the 26 shipped candidates, renamed'],
+    [
+      'D2/C2 1,000 files',
+      `${results.ratios.D2_over_C2_1000.toFixed(2)}x`,
+      `<= 1.25: ${mark(t.D2_over_C2_1000)}  (CPU time: ${results.cpu_ratios.D2_over_C2_1000.toFixed(2)}x)`,
     ],
     ['C   yaml floor, 10,000 files', `${s.C_10000.toFixed(3)} s`, ''],
     ['D   pgcheck, 10,000 files', `${s.D_10000.toFixed(3)} s`, ''],
