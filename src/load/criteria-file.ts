@@ -8,7 +8,8 @@ import type { Limits } from './limits.js';
 import { mergeByName, mergeFactDeclarations } from './merge-by-name.js';
 import type { Problem } from './problem.js';
 import { readText } from './read-file.js';
-import { locate, type ParsedYaml, parseYaml, type YamlSource } from './source.js';
+import { locate, type ParsedYaml, type YamlSource } from './source.js';
+import { parseCriteriaYaml } from './criteria-parse-cache.js';
 
 /** Ids of the criteria sets shipped with pgcheck. */
 export function installedCriteriaIds(directory = installedCriteriaDir): string[] {
@@ -53,7 +54,7 @@ export function loadCriteriaFile(
 async function loadInChain(file: string, options: LoadOptions, chain: readonly Link[]): Promise<CriteriaLoad> {
   const read = await readText(file, options.limits);
   if ('problem' in read) return { ok: false, file, problems: [read.problem] };
-  return followExtends(parseYaml(file, read.text, options.limits), options, chain);
+  return followExtends(parseCriteriaYaml(file, read.text, options.limits), options, chain);
 }
 
 /**
