@@ -1,4 +1,4 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -162,5 +162,34 @@ describe('pgcheck init writing files', () => {
       '# yaml-language-server: $schema=../schema/manifest.schema.json',
     );
     expect(existsSync(join(directory, '../schema/manifest.schema.json'))).toBe(true);
+  });
+});
+
+describe('init for every installed set', () => {
+  const installed = readdirSync(join(repoRoot, 'criteria'))
+    .filter((name) => name.endsWith('.yaml'))
+    .map((name) => name.replace(/\.yaml$/, ''));
+  it.each(installed)(
+    '%s: every line is a comment or one of the three fields given, however long a description',
+    async (id) => {
+      const run = await runCli(['init', '--name', 'New Tool', '--category', id]);
+      expect(run.code).toBe(0);
+      const strays = run.stdout.split('\n').filter((line) => line.trim() !== '' && !line.startsWith('#'));
+      expect(strays.map((line) => line.split(':')[0])).toEqual(['pgcheck', 'name', 'category']);
+      expect(parse(run.stdout)).toEqual({ pgcheck: 1, name: 'New Tool', category: id });
+    },
+  );
+
+  it('keeps a fact text that spans lines inside its comment', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'pgcheck-init-'));
+    const set = join(dir, 'multi.yaml');
+    writeFileSync(
+      set,
+      'pgcheck_criteria: 1\nid: multi\ntitle: M\nsource: https://example.org/\nrevision: 2026-01-01\nfacts:\n  wide:\n    type: boolean\n    text: "First line.\\nSecond line.\\n"\ncriteria:\n  - { id: c, level: minimum, text: T, judged: J, check: { equals: { path: facts.wide, value: true } } }\n',
+    );
+    const run = await runCli(['init', '--name', 'X', '--category', set]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain('# First line. Second line: true or false [checked by: c]');
+    expect(parse(run.stdout)).toEqual({ pgcheck: 1, name: 'X', category: 'multi' });
   });
 });

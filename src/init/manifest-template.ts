@@ -212,7 +212,8 @@ function descriptionsOf(schema: z.ZodType): string[] {
   const found: string[] = [];
   let current = schema;
   for (;;) {
-    const description = z.globalRegistry.get(current)?.description;
+    // A fact's text may span lines (a folded `>` block ends in a line break): a comment is one line.
+    const description = z.globalRegistry.get(current)?.description?.replace(/\s+/g, ' ').trim();
     if (description && !found.includes(description)) found.push(description);
     const next = unwrapOnce(current);
     if (next === current) return found;
@@ -230,8 +231,10 @@ function commented(lines: Line[], usedBy: ReadonlyMap<string, readonly string[]>
   });
 }
 
+/** `text` with `comment` after it on the same line: a comment's line breaks (a fact's text may span lines) become spaces. */
 function withComment(text: string, comment: string): string {
-  return comment ? `${text.padEnd(COMMENT_COLUMN - 1)} # ${comment}` : text;
+  const oneLine = comment.replace(/\s+/g, ' ').trim();
+  return oneLine ? `${text.padEnd(COMMENT_COLUMN - 1)} # ${oneLine}` : text;
 }
 
 function lowerFirst(text: string): string {

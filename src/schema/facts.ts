@@ -14,8 +14,10 @@ export const factName = z
   .max(64)
   .meta({ description: 'Fact name' });
 
+// Trimmed: a folded `>` block ends in a line break, which would reach every place the text is shown.
 const text = z
   .string()
+  .trim()
   .min(1)
   .max(2000)
   .meta({ description: 'What the fact means, in a sentence a reviewer can act on' });
