@@ -1,4 +1,6 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { categorySchemaFile } from '../src/init/init-manifest.js';
+import { installedCriteriaIds, loadCriteria } from '../src/index.js';
 import { describe, expect, it } from 'vitest';
 import { criteriaJsonSchema, manifestJsonSchema } from '../src/schema/json-schema.js';
 import { runCli } from './helpers/cli.js';
@@ -26,5 +28,40 @@ describe('generated JSON Schema', () => {
     expect(schema.required).toEqual(['pgcheck', 'name', 'category']);
     expect(schema.additionalProperties).toBe(false);
     expect(Object.keys(schema.properties)).toContain('web_interface');
+  });
+});
+
+describe("the schemas of the installed sets' manifests", () => {
+  const withFacts = async () => {
+    const sets = await Promise.all(installedCriteriaIds().map((id) => loadCriteria(id)));
+    return sets.filter((set) => set.facts !== undefined);
+  };
+
+  it('schema/<set>.manifest.schema.json is up to date for every installed set that declares facts', async () => {
+    const sets = await withFacts();
+    expect(sets.length).toBeGreaterThan(1);
+    for (const set of sets)
+      expect(committed(categorySchemaFile(set.id)), set.id).toEqual(
+        manifestJsonSchema({ id: set.id, ...(set.facts ? { facts: set.facts } : {}) }),
+      );
+  });
+
+  it("every shipped candidate points editors at its category's schema, facts typed", async () => {
+    const typed = new Set((await withFacts()).map((set) => set.id));
+    const root = new URL('../candidates/', import.meta.url);
+    for (const dir of readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+      for (const name of readdirSync(new URL(`${dir.name}/`, root))) {
+        const first = readFileSync(new URL(`${dir.name}/${name}`, root), 'utf8').split('\n')[0];
+        const schema = typed.has(dir.name) ? categorySchemaFile(dir.name) : 'manifest.schema.json';
+        expect(first, `candidates/${dir.name}/${name}`).toBe(`# yaml-language-server: $schema=../../schema/${schema}`);
+      }
+    }
+  });
+
+  it('init names the schema of an installed category that declares facts', async () => {
+    const run = await runCli(['init', '--name', 'X', '--category', 'vpn']);
+    expect(run.stdout.split('\n')[0]).toBe(
+      '# yaml-language-server: $schema=https://raw.githubusercontent.com/pgcheck/pgcheck/main/schema/vpn.manifest.schema.json',
+    );
   });
 });

@@ -46,6 +46,7 @@ export async function initManifest(
     usedBy: category.usedBy,
     ...(category.facts ? { facts: category.facts } : {}),
     ...(category.setReference ? { setReference: category.setReference } : {}),
+    ...(category.schemaFile ? { schemaFile: category.schemaFile } : {}),
   };
   if (target === undefined) return { ok: true, text: manifestTemplate(base) };
   const file = await targetFile(target, options.name);
@@ -55,7 +56,7 @@ export async function initManifest(
     );
   const unusable = isDirectoryTarget(target) ? await makeDirectory(target) : undefined;
   if (unusable) return failure(unusable);
-  const location = schemaLocationFor(file);
+  const location = schemaLocationFor(file, category.schemaFile);
   const text = manifestTemplate(location === undefined ? base : { ...base, schemaLocation: location });
   try {
     await writeFile(file, text, { encoding: 'utf8', flag: options.force ? 'w' : 'wx' });
@@ -71,7 +72,13 @@ function failure(message: string): InitManifestResult {
   return { ok: false, message, problems: [] };
 }
 
-type Category = { id: string; usedBy: Map<string, string[]>; facts?: FactDeclarations; setReference?: string };
+type Category = {
+  id: string;
+  usedBy: Map<string, string[]>;
+  facts?: FactDeclarations;
+  setReference?: string;
+  schemaFile?: string;
+};
 
 async function resolveCategory(
   options: InitManifestOptions,
@@ -87,6 +94,7 @@ async function resolveCategory(
       id: set.id,
       usedBy: fieldsUsedBy(set),
       ...(set.facts ? { facts: set.facts, setReference: reference } : {}),
+      ...(set.facts && ids.includes(reference) ? { schemaFile: categorySchemaFile(set.id) } : {}),
     };
   } catch (error) {
     if (!(error instanceof CriteriaError)) throw error;
@@ -135,12 +143,17 @@ export function fileNameOf(name: string): string | undefined {
   return slug || undefined;
 }
 
+/** The schema/ file `npm run schema` writes for an installed set that declares facts. */
+export function categorySchemaFile(id: string): string {
+  return `${id}.manifest.schema.json`;
+}
+
 /** Inside a pgcheck checkout the schema is referenced by relative path, as the shipped candidates do; elsewhere by URL. */
-function schemaLocationFor(file: string): string | undefined {
+function schemaLocationFor(file: string, schemaFile = 'manifest.schema.json'): string | undefined {
   const absolute = resolve(file);
   const root = resolve(packageRoot);
   if (!absolute.startsWith(root + sep) || absolute.includes(`${sep}node_modules${sep}`)) return undefined;
-  return relative(dirname(absolute), join(root, 'schema', 'manifest.schema.json'))
+  return relative(dirname(absolute), join(root, 'schema', schemaFile))
     .split(sep)
     .join('/');
 }

@@ -14,8 +14,10 @@ import {
   valuesOf,
 } from '../schema/walk.js';
 
-/** Where editors find the manifest schema when the file is not inside a pgcheck checkout. */
-export const MANIFEST_SCHEMA_URL = 'https://raw.githubusercontent.com/pgcheck/pgcheck/main/schema/manifest.schema.json';
+/** Where editors find the schemas of schema/ when the file is not inside a pgcheck checkout. */
+const SCHEMA_BASE_URL = 'https://raw.githubusercontent.com/pgcheck/pgcheck/main/schema/';
+/** The manifest schema with the built-in sections and free-form facts. */
+export const MANIFEST_SCHEMA_URL = `${SCHEMA_BASE_URL}manifest.schema.json`;
 
 export interface TemplateOptions {
   name: string;
@@ -28,6 +30,8 @@ export interface TemplateOptions {
   facts?: FactDeclarations;
   /** How the set was named (installed id or path), for the `pgcheck schema --category` hint. */
   setReference?: string;
+  /** The file in schema/ with this category's facts typed (an installed set's), when there is one. */
+  schemaFile?: string;
 }
 
 /** Fields written out with a value; every other field is a commented-out line, which reads as unknown. */
@@ -48,12 +52,12 @@ export function manifestTemplate(options: TemplateOptions): string {
   // Facts as a check reads them (the value alone); the `facts` description tells of the `{ value, sources }` form.
   const shape = shapeOf(manifestSchemaFor(options.facts, 'value'));
   const lines = [
-    `# yaml-language-server: $schema=${options.schemaLocation ?? MANIFEST_SCHEMA_URL}`,
+    `# yaml-language-server: $schema=${options.schemaLocation ?? (options.schemaFile ? `${SCHEMA_BASE_URL}${options.schemaFile}` : MANIFEST_SCHEMA_URL)}`,
     '# A pgcheck candidate manifest (format 1). Fill in only what a public source confirms, and list that',
     "# source under the section's `sources`. Uncomment a line to give a field. A field left commented out is",
     '# "not known" and evaluates as unknown; false, none or [] is a known "no" and can fail a criterion.',
     '# Check it with: pgcheck validate <this file>; then: pgcheck evaluate <this file>',
-    ...(options.facts
+    ...(options.facts && !options.schemaFile
       ? [
           `# Its facts are typed by the criteria set; a JSON Schema with them: pgcheck schema --category ${options.setReference ?? options.category}`,
         ]
