@@ -12,10 +12,22 @@ export const partialDate = z
 
 // Any host name or IPv4 address, not only public domains: `pgcheck verify` must be able to see (and
 // refuse) a URL at localhost or 127.0.0.1 rather than the manifest being rejected unread.
-export const httpUrl = z
-  .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
-  .max(2048)
-  .meta({ description: 'An http(s) URL' });
+function httpUrlSchema() {
+  return z
+    .url({ protocol: /^https?$/, hostname: z.regexes.hostname })
+    .max(2048)
+    .meta({ description: 'An http(s) URL' });
+}
+
+export const httpUrl = httpUrlSchema();
+/**
+ * URLs that are evidence in themselves, as the same http(s) URL under their own schema instance so
+ * `pgcheck verify` finds them by walking the manifest's schema (verify/plan.ts), never from a list of
+ * field names: a page the manifest says exists (a web interface, an audit report, a declared `url`
+ * fact) is checked to answer, and a source repository is checked through its host's API.
+ */
+export const pageUrl = httpUrlSchema();
+export const repositoryUrl = httpUrlSchema();
 
 export const identifier = z
   .string()

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { httpUrl, identifier, isoDate, partialDate } from './common.js';
+import { httpUrl, identifier, isoDate, pageUrl, partialDate, repositoryUrl } from './common.js';
 import type { FactDeclaration, FactDeclarations } from './facts.js';
 import { parseLicense } from './spdx.js';
 
@@ -81,7 +81,7 @@ const builtInShape = {
   web_interface: z
     .strictObject({
       available: z.boolean().optional(),
-      url: httpUrl.optional(),
+      url: pageUrl.optional(),
       file_management: z.array(z.enum(fileOperations)).max(10).optional().meta({
         description: 'What the web interface lets you do with files',
       }),
@@ -99,14 +99,14 @@ const builtInShape = {
     .meta({ description: 'Getting your data out' }),
   source_code: z
     .strictObject({
-      repositories: z.array(httpUrl).max(50).optional(),
+      repositories: z.array(repositoryUrl).max(50).optional(),
       license: spdxExpression.optional().meta({ description: 'SPDX expression for what users run' }),
       components: z
         .array(
           z.strictObject({
             name: z.string().min(1).max(200),
             license: spdxExpression,
-            repository: httpUrl.optional(),
+            repository: repositoryUrl.optional(),
           }),
         )
         .max(50)
@@ -126,7 +126,7 @@ const builtInShape = {
         date: partialDate,
         scope: text.optional(),
         independent: z.boolean().optional().meta({ description: 'The auditor is independent of the vendor' }),
-        report: httpUrl.optional().meta({ description: 'Where the report or a public write-up is published' }),
+        report: pageUrl.optional().meta({ description: 'Where the report or a public write-up is published' }),
         sources,
       }),
     )
@@ -244,7 +244,7 @@ export function factValue(declaration: FactDeclaration): z.ZodType {
     case 'text':
       return text;
     case 'url':
-      return httpUrl;
+      return pageUrl;
     case 'date':
       return isoDate;
     case 'enum':

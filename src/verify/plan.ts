@@ -1,9 +1,9 @@
 import type { z } from 'zod';
-import { isLongForm } from '../engine/fact-forms.js';
 import type { Path } from '../path.js';
 import type { FactDeclarations } from '../schema/facts.js';
+import { pageUrl, repositoryUrl } from '../schema/common.js';
 import { type Manifest, manifestSchemaFor, type Source, source as sourceSchema } from '../schema/manifest.js';
-import { elementOf, keysOf, schemasAt } from '../schema/walk.js';
+import { elementOf, keysOf, optionsOf, schemasAt } from '../schema/walk.js';
 import { type GithubRepository, githubRepository } from './github.js';
 
 /** A check to run for one manifest, before anything is fetched. */
@@ -50,47 +50,55 @@ export function planChecks(
       check.licences.push({ expression: licence, path: licencePath });
   };
 
-  // Every list of sources in the file, found through the manifest's schema. Sections' own lists come
-  // first and the top-level `sources` map and per-fact sources last, so reports keep their order.
-  const lists = sourceLists(manifest, manifestSchemaFor(facts), []).filter(({ path }) => path[0] !== 'audits');
-  const ownLists = lists.filter(({ path }) => path.length === 2 && path[0] !== 'sources');
-  for (const { path, list } of ownLists) addSources(list, path);
-  if (manifest.web_interface?.url) addUrl(manifest.web_interface.url, ['web_interface', 'url']);
-  manifest.audits?.forEach((audit, index) => {
-    if (audit.report) addUrl(audit.report, ['audits', index, 'report']);
-    addSources(audit.sources, ['audits', index, 'sources']);
-  });
-  const code = manifest.source_code;
-  for (const [index, url] of (code?.repositories ?? []).entries()) {
-    addRepository(url, code?.license, ['source_code', 'repositories', index], ['source_code', 'license']);
+  // Everything verify checks is found through the manifest's schema (the category's, with its declared
+  // facts): lists of sources, URLs that are evidence in themselves, repositories. In the file's order,
+  // section by section; the top-level `sources` and `facts` come last, as the schema lists them.
+  for (const found of evidenceIn(manifest, manifestSchemaFor(facts), [], undefined)) {
+    if (found.kind === 'sources') addSources(found.list, found.path);
+    else if (found.kind === 'page') addUrl(found.url, found.path);
+    else addRepository(found.url, found.licence?.expression, found.path, found.licence?.path ?? found.path);
   }
-  for (const [index, component] of (code?.components ?? []).entries()) {
-    if (!component.repository) continue;
-    addRepository(
-      component.repository,
-      component.license,
-      ['source_code', 'components', index, 'repository'],
-      ['source_code', 'components', index, 'license'],
-    );
-  }
-  // A declared `url` fact (a whitepaper, say) is a page the manifest claims exists, as web_interface.url is.
-  for (const [name, declaration] of Object.entries(facts ?? {})) {
-    if (declaration.type !== 'url') continue;
-    const given = (manifest.facts as Record<string, unknown> | undefined)?.[name];
-    const long = isLongForm(given);
-    const url = long ? given.value : given;
-    if (typeof url === 'string') addUrl(url, long ? ['facts', name, 'value'] : ['facts', name]);
-  }
-  for (const { path, list } of lists.filter((entry) => !ownLists.includes(entry))) addSources(list, path);
   return checks;
 }
 
-/** The lists of sources in `value`, walked in the schema's key order, each with its path. */
-function sourceLists(value: unknown, root: z.ZodType, path: Path): { path: Path; list: Source[] }[] {
+type Evidence =
+  | { kind: 'sources'; path: Path; list: Source[] }
+  | { kind: 'page'; path: Path; url: string }
+  | { kind: 'repository'; path: Path; url: string; licence?: { expression: string; path: Path } };
+
+/**
+ * The evidence in `value`, walked in the schema's key order, each with its path: lists of sources,
+ * page URLs (pageUrl) and repository URLs (repositoryUrl), the latter with the licence of the object
+ * it sits in (`source_code.license` for `source_code.repositories`, a component's own `license`).
+ */
+function evidenceIn(
+  value: unknown,
+  root: z.ZodType,
+  path: Path,
+  holder: { value: object; path: Path } | undefined,
+): Evidence[] {
   const schemas = schemasAt(root, path);
+  if (typeof value === 'string') {
+    // A declared fact is a union of its value and the long form: the value is one of the options.
+    const candidates = schemas.flatMap((schema) => [schema, ...optionsOf(schema)]);
+    if (candidates.includes(pageUrl)) return [{ kind: 'page', path, url: value }];
+    if (!candidates.includes(repositoryUrl)) return [];
+    const licence = (holder?.value as { license?: unknown } | undefined)?.license;
+    return [
+      {
+        kind: 'repository',
+        path,
+        url: value,
+        ...(typeof licence === 'string' && holder
+          ? { licence: { expression: licence, path: [...holder.path, 'license'] } }
+          : {}),
+      },
+    ];
+  }
   if (Array.isArray(value)) {
-    if (schemas.some((schema) => elementOf(schema) === sourceSchema)) return [{ path, list: value as Source[] }];
-    return value.flatMap((item, index) => sourceLists(item, root, [...path, index]));
+    if (schemas.some((schema) => elementOf(schema) === sourceSchema))
+      return [{ kind: 'sources', path, list: value as Source[] }];
+    return value.flatMap((item, index) => evidenceIn(item, root, [...path, index], holder));
   }
   if (value === null || typeof value !== 'object') return [];
   const keys = [...new Set(schemas.flatMap((schema) => keysOf(schema, value)))].filter((key) =>
@@ -98,5 +106,7 @@ function sourceLists(value: unknown, root: z.ZodType, path: Path): { path: Path;
   );
   const inRecord = schemas.some((schema) => keysOf(schema).length === 0);
   const names = inRecord ? Object.keys(value) : keys;
-  return names.flatMap((key) => sourceLists((value as Record<string, unknown>)[key], root, [...path, key]));
+  return names.flatMap((key) =>
+    evidenceIn((value as Record<string, unknown>)[key], root, [...path, key], { value, path }),
+  );
 }
