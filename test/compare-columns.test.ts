@@ -78,3 +78,12 @@ describe('compare columns (issue 14, item 5)', () => {
     ]);
   });
 });
+
+describe('compare --format json', () => {
+  it('says which day it judged as of, as evaluate does', async () => {
+    const compared = JSON.parse((await run('compare', 'candidates/photo-management', '--format', 'json')).out);
+    const evaluated = JSON.parse((await run('evaluate', 'candidates/photo-management', '--format', 'json')).out);
+    expect(compared.as_of).toBe('2026-08-01');
+    expect(compared.as_of).toBe(evaluated.as_of);
+  });
+});

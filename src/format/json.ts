@@ -7,8 +7,8 @@ export const json: Formatter = {
   description: 'the whole report as JSON, for scripts',
   render: (report) => jsonText(report),
   renderCompare: (report, options) => {
-    const { tool, version, report_format, summary, errors, warnings } = report;
+    const { tool, version, report_format, as_of, summary, errors, warnings } = report;
     const matrices = buildMatrices(report, { quiet: options.quiet, staleFails: options.staleFails });
-    return jsonText({ tool, version, report_format, matrices, summary, errors, warnings });
+    return jsonText({ tool, version, report_format, as_of, matrices, summary, errors, warnings });
   },
 };
