@@ -1,3 +1,7 @@
+import { Ajv2020 } from 'ajv/dist/2020.js';
+import { createRequire } from 'node:module';
+import type { FormatsPlugin } from 'ajv-formats';
+import { parse } from 'yaml';
 import { readdirSync, readFileSync } from 'node:fs';
 import { categorySchemaFile } from '../src/init/init-manifest.js';
 import { installedCriteriaIds, loadCriteria } from '../src/index.js';
@@ -63,5 +67,32 @@ describe("the schemas of the installed sets' manifests", () => {
     expect(run.stdout.split('\n')[0]).toBe(
       '# yaml-language-server: $schema=https://raw.githubusercontent.com/pgcheck/pgcheck/main/schema/vpn.manifest.schema.json',
     );
+  });
+});
+
+// ajv-formats is CommonJS whose types declare an ES default export: required, its plugin is the module itself.
+const addFormats = createRequire(import.meta.url)('ajv-formats') as FormatsPlugin;
+
+describe('what an editor sees', () => {
+  it('every shipped candidate is valid against the JSON Schema its $schema line names (ajv, draft 2020-12)', () => {
+    const ajv = new Ajv2020({ allErrors: true, strict: false });
+    addFormats(ajv);
+    const validators = new Map<string, ReturnType<typeof ajv.compile>>();
+    const root = new URL('../candidates/', import.meta.url);
+    const invalid: string[] = [];
+    for (const dir of readdirSync(root, { withFileTypes: true }).filter((entry) => entry.isDirectory())) {
+      for (const name of readdirSync(new URL(`${dir.name}/`, root))) {
+        const text = readFileSync(new URL(`${dir.name}/${name}`, root), 'utf8');
+        const schemaFile = new URL(`${dir.name}/${/\$schema=(\S+)/.exec(text)?.[1] ?? ''}`, root);
+        let validate = validators.get(schemaFile.href);
+        if (!validate) {
+          validate = ajv.compile(JSON.parse(readFileSync(schemaFile, 'utf8')));
+          validators.set(schemaFile.href, validate);
+        }
+        if (!validate(parse(text))) invalid.push(`${dir.name}/${name}: ${ajv.errorsText(validate.errors)}`);
+      }
+    }
+    expect(validators.size).toBeGreaterThan(1);
+    expect(invalid).toEqual([]);
   });
 });
