@@ -1,5 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
-import { realpath } from 'node:fs/promises';
+import { existsSync, readdirSync, realpathSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { installedCriteriaDir } from '../paths.js';
 import { closest } from '../schema/suggest.js';
@@ -76,7 +75,7 @@ async function followExtends(parsed: ParsedYaml, options: LoadOptions, chain: re
   // The parent comes first: the set's own checks may read the facts it declares.
   const parent = await loadParent(reference, file, parsed.source, options, [
     ...chain,
-    { file, real: await realPathOf(file) },
+    { file, real: realPathOf(file) },
   ]);
   const load = criteriaFromYaml(parsed, parent.ok ? parent.set.facts : undefined);
   if (!parent.ok) return { ok: false, file, problems: [...(load.ok ? [] : load.problems), ...parent.problems] };
@@ -104,7 +103,7 @@ async function loadParent(
   });
   const parentFile = parentFileOf(reference, file, options.directory);
   if ('message' in parentFile) return failed(`extends: ${parentFile.message}`);
-  const real = await realPathOf(parentFile.file);
+  const real = realPathOf(parentFile.file);
   const loop = chain.findIndex((link) => link.real === real);
   if (loop >= 0) {
     const cycle = [...chain.slice(loop).map((link) => link.file), parentFile.file].join(' extends ');
@@ -165,6 +164,11 @@ function parentFileOf(reference: string, file: string, directory: string): { fil
   };
 }
 
-async function realPathOf(file: string): Promise<string> {
-  return realpath(file).catch(() => resolve(file));
+/** The file with its links resolved, or its absolute path when it cannot be resolved (missing, say). */
+export function realPathOf(file: string): string {
+  try {
+    return realpathSync(file);
+  } catch {
+    return resolve(file);
+  }
 }

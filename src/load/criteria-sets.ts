@@ -1,9 +1,8 @@
-import { realpathSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { installedCriteriaDir } from '../paths.js';
 import { closest } from '../schema/suggest.js';
 import type { CriteriaLoad } from './criteria.js';
-import { installedCriteriaIds, loadCriteriaFile, looksLikePath } from './criteria-file.js';
+import { installedCriteriaIds, loadCriteriaFile, looksLikePath, realPathOf } from './criteria-file.js';
 import { scanCriteriaFiles } from './criteria-scan.js';
 import type { CriteriaDefinition } from './kind.js';
 import type { Limits } from './limits.js';
@@ -157,12 +156,4 @@ export class CriteriaCache {
 
 function sameFile(a: string, b: string): boolean {
   return realPathOf(a) === realPathOf(b);
-}
-
-function realPathOf(file: string): string {
-  try {
-    return realpathSync(file);
-  } catch {
-    return resolve(file);
-  }
 }
