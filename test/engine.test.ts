@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateManifest, verdictOf } from '../src/engine/evaluate.js';
-import { parseCriteria } from '../src/load/criteria.js';
+import { inlineSet } from './helpers/inline-set.js';
 
-const set = (() => {
-  const load = parseCriteria(
-    'inline.yaml',
-    `pgcheck_criteria: 1
-id: inline
-title: Inline
-source: https://example.org/c
-revision: 2026-01-01
-criteria:
+const set = inlineSet(`criteria:
   - id: hosted-e2ee
     level: minimum
     text: Hosted services must enforce E2EE.
@@ -22,11 +14,7 @@ criteria:
     text: Should be audited.
     judged: audits is not empty
     check: { non-empty: { path: audits } }
-`,
-  );
-  if (!load.ok) throw new Error(JSON.stringify(load.problems));
-  return load.set;
-})();
+`);
 
 describe('applies_when', () => {
   it('makes a criterion not-applicable when its condition fails', () => {

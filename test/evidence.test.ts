@@ -1,15 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { dateBefore, isIsoDate, parseAge } from '../src/engine/dates.js';
 import { evaluateManifest } from '../src/engine/evaluate.js';
-import { parseCriteria } from '../src/load/criteria.js';
+import { type CriteriaSet, parseCriteria } from '../src/load/criteria.js';
+import { inlineSet } from './helpers/inline-set.js';
 
-function criteria(extra: string, evidence = 'required'): ReturnType<typeof loaded> {
-  return loaded(`pgcheck_criteria: 1
-id: inline
-title: Inline
-source: https://example.org/c
-revision: 2026-01-01
-${extra}
+function criteria(extra: string, evidence = 'required'): CriteriaSet {
+  return inlineSet(`${extra}
 criteria:
   - id: hosted-e2ee
     level: minimum
@@ -34,12 +30,6 @@ criteria:
     judged: some audit is independent
     check: { some: { path: audits, check: { equals: { path: independent, value: true } } } }
 `);
-}
-
-function loaded(text: string) {
-  const load = parseCriteria('inline.yaml', text);
-  if (!load.ok) throw new Error(JSON.stringify(load.problems));
-  return load.set;
 }
 
 const byId = (evaluation: ReturnType<typeof evaluateManifest>) =>

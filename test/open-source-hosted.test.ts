@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { evaluateManifest } from '../src/engine/evaluate.js';
 import { loadCriteria } from '../src/index.js';
-import { parseCriteria } from '../src/load/criteria.js';
+import { inlineSet } from './helpers/inline-set.js';
 import { describeCheck } from '../src/engine/describe-check.js';
 
 const shipped = await loadCriteria('photo-management');
@@ -49,26 +49,15 @@ describe('open-source for a hosted service (issue 14, item 1)', () => {
 });
 
 describe('the when operator', () => {
-  const set = (check: string) => {
-    const load = parseCriteria(
-      'inline.yaml',
-      `pgcheck_criteria: 1
-id: inline
-title: Inline
-source: https://example.org/c
-revision: 2026-01-01
-criteria:
+  const set = (check: string) =>
+    inlineSet(`criteria:
   - id: c
     level: minimum
     text: C.
     judged: C.
     check:
 ${check}
-`,
-    );
-    if (!load.ok) throw new Error(JSON.stringify(load.problems));
-    return load.set;
-  };
+`);
   const check = set(`      when:
         if: { equals: { path: hosting.cloud, value: true } }
         then: { equals: { path: encryption.e2ee, value: enforced } }
