@@ -26,6 +26,15 @@ describe('shipped candidates, by category', () => {
     );
   });
 
+  it('evaluate candidates/ takes every candidate against its own set, with no input errors', async () => {
+    const run = await runCli(['evaluate', 'candidates/', '--format', 'json', '--as-of', AS_OF], {}, 60_000);
+    const report = JSON.parse(run.stdout) as { errors: unknown[]; candidates: { file: string; criteria: string }[] };
+    expect(report.errors).toEqual([]);
+    expect(report.candidates.length).toBeGreaterThanOrEqual(26);
+    for (const candidate of report.candidates)
+      expect(candidate.file).toBe(`candidates/${candidate.criteria}/${candidate.file.split('/').at(-1)}`);
+  });
+
   it.each(candidateDirs)('%s', async (set) => {
     const dir = `candidates/${set}/`;
     for (const file of readdirSync(join(repoRoot, dir)).filter((name) => name.endsWith('.yaml'))) {
