@@ -219,14 +219,18 @@ function printTable(results) {
       `${results.ratios.D_over_C_1000.toFixed(2)}x`,
       `<= 1.25: ${mark(t.D_over_C_1000)}  (CPU time: ${results.cpu_ratios.D_over_C_1000.toFixed(2)}x)`,
     ],
-    ['B2  pgcheck evaluate, 1 vpn file', `${s.B2_vpn.toFixed(3)} s`, 'vpn: 40 criteria, extends general'],
+    ['B2  pgcheck evaluate, 1 vpn file', `${s.B2_vpn.toFixed(3)} s`, 'vpn: a set that extends general'],
     [
       'B2/A start-up',
       `${results.ratios.B2_over_A.toFixed(2)}x`,
       `<= 2.5: ${mark(t.B2_over_A)}  (CPU time: ${results.cpu_ratios.B2_over_A.toFixed(2)}x)`,
     ],
     ['C2  yaml floor, 1,000 of every set', `${s.C2_shipped_1000.toFixed(3)} s`, ''],
-    ['D2  pgcheck, 1,000 of every set', `${s.D2_shipped_1000.toFixed(3)} s`, 'the 26 shipped candidates, renamed'],
+    [
+      'D2  pgcheck, 1,000 of every set',
+      `${s.D2_shipped_1000.toFixed(3)} s`,
+      'the shipped candidates of every set, renamed',
+    ],
     [
       'D2/C2 1,000 files',
       `${results.ratios.D2_over_C2_1000.toFixed(2)}x`,

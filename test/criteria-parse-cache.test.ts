@@ -6,6 +6,7 @@ import { describeCheck } from '../src/index.js';
 import { loadCriteriaFile } from '../src/load/criteria-file.js';
 import { criteriaTextKey, parseCriteriaYaml } from '../src/load/criteria-parse-cache.js';
 import { parseYaml } from '../src/load/source.js';
+import { runCli } from './helpers/cli.js';
 import { installedCriteriaDir, parsedCriteriaDir } from '../src/paths.js';
 
 /**
@@ -57,5 +58,19 @@ describe('criteria files parsed at build time', () => {
     const line = text.split('\n').findIndex((row) => row.includes('path: facts.platforms')) + 1;
     expect(platforms?.line).toBe(line);
     expect(platforms?.column).toBeGreaterThan(1);
+  });
+});
+
+describe('a shipped set under tighter limits', () => {
+  it('is parsed and held to them, as validate holds it, not taken from the build', async () => {
+    const evaluated = await runCli(['evaluate', 'candidates/vpn/ivpn.yaml', '--max-depth', '6']);
+    const validated = await runCli(['validate', 'criteria/vpn.yaml', '--max-depth', '6']);
+    expect(evaluated.code).toBe(2);
+    expect(validated.code).toBe(2);
+    const problem = /criteria\/vpn\.yaml:\d+:\d+: nested more than 6 levels deep/;
+    // The set is said to be invalid, with why, before the manifest's facts (read as free-form, so misleading).
+    expect(evaluated.stderr.split('\n')[0]).toMatch(/ivpn\.yaml:\d+:\d+: category: criteria set "vpn" is invalid$/);
+    expect(evaluated.stderr).toMatch(problem);
+    expect(validated.stdout + validated.stderr).toMatch(problem);
   });
 });

@@ -10,14 +10,15 @@ import {
   parseManifest,
 } from '../src/index.js';
 
-/** The day examples that read dates are judged on. */
-const EXAMPLES_AS_OF = '2026-12-01';
 import { type CheckProblem, compileCheck } from '../src/operators/compile.js';
 import { operators } from '../src/operators/registry.js';
 import { manifestSchema } from '../src/schema/manifest.js';
 import { parse } from 'yaml';
 import { repoRoot } from './helpers/cli.js';
 import { runCli } from './helpers/cli.js';
+
+/** The day examples that read dates are judged on. */
+const EXAMPLES_AS_OF = '2026-12-01';
 
 const HELP_BASE = 'https://github.com/pgcheck/pgcheck/blob/main/docs/criteria/';
 const setIds = installedCriteriaIds();

@@ -44,6 +44,11 @@ describe("the schemas of the installed sets' manifests", () => {
   it('schema/<set>.manifest.schema.json is up to date for every installed set that declares facts', async () => {
     const sets = await withFacts();
     expect(sets.length).toBeGreaterThan(1);
+    // No schema is left behind for a set renamed, removed or no longer declaring facts.
+    const files = readdirSync(new URL('../schema/', import.meta.url)).filter(
+      (name) => name.endsWith('.manifest.schema.json') && name !== 'manifest.schema.json',
+    );
+    expect(files.sort()).toEqual(sets.map((set) => categorySchemaFile(set.id)).sort());
     for (const set of sets)
       expect(committed(categorySchemaFile(set.id)), set.id).toEqual(
         manifestJsonSchema({ id: set.id, ...(set.facts ? { facts: set.facts } : {}) }),

@@ -29,31 +29,50 @@ const reasons = async (file: string) =>
     ),
   );
 
-/** The reason column of each result row, its wrapped lines joined with spaces (a continuation line has an empty criterion cell). */
-function reasonCells(table: string): string[] {
-  const cells: string[] = [];
+/** A reason's wrapped lines joined: a word too long for the column is broken after a dot, slash or hyphen, with no space between the parts. */
+function joinWrapped(before: string, line: string): string {
+  return /[./-]$/.test(before) ? `${before}${line}` : `${before} ${line}`.trim();
+}
+
+/**
+ * The criterion and reason columns of each result row, wrapped lines joined (a continuation line has
+ * an empty level cell). A criterion id has no spaces, so its pieces join as they are.
+ */
+function resultCells(table: string): { criterion: string; reason: string }[] {
+  const rows: { criterion: string; reason: string }[] = [];
   for (const line of table.split('\n')) {
     if (!line.startsWith('│')) continue;
-    const [, criterion = '', , , reason = ''] = line.split('│').map((cell) => cell.trim());
+    const [, criterion = '', level = '', , reason = ''] = line.split('│').map((cell) => cell.trim());
     if (criterion === 'criterion') continue;
-    if (criterion !== '') cells.push(reason);
-    // A word too long for the column is broken after a dot, slash or hyphen, with no space between the parts.
-    else
-      cells[cells.length - 1] = /[./-]$/.test(cells.at(-1) ?? '')
-        ? `${cells.at(-1)}${reason}`
-        : `${cells.at(-1)} ${reason}`.trim();
+    const last = rows.at(-1);
+    if (level !== '' || !last) rows.push({ criterion, reason });
+    else {
+      last.criterion = `${last.criterion}${criterion}`;
+      last.reason = joinWrapped(last.reason, reason);
+    }
   }
-  return cells;
+  return rows;
 }
+
+const reasonCells = (table: string) => resultCells(table).map((row) => row.reason);
 
 describe('the evaluate table on a terminal (issue 14, item 4)', () => {
   it('wraps a long criterion id rather than squeeze the reason to a sliver', async () => {
     // vpn has ids of 33 characters (no-more-anonymous-than-tor-claims).
     const { out } = await run(['evaluate', 'candidates/vpn/ivpn.yaml'], { columns: 80 });
     const header = out.split('\n').find((line) => line.startsWith('│ criterion')) ?? '';
-    const cells = header.split('│').slice(1, -1);
-    expect(cells[3]?.length, 'the reason column').toBeGreaterThanOrEqual(24);
+    const headings = header.split('│').slice(1, -1);
+    expect(headings[3]?.length, 'the reason column').toBeGreaterThanOrEqual(24);
     expect(out).toContain('│ no-more-anonymous- │');
+    // Every wrapped id reads whole again, and every reason is the one the JSON report gives, no text lost.
+    const json = JSON.parse((await run(['evaluate', 'candidates/vpn/ivpn.yaml', '--format', 'json'], false)).out);
+    const rows = resultCells(out);
+    expect(rows.map((row) => row.criterion)).toEqual(
+      json.candidates[0].results.map((result: { criterion: string }) => result.criterion),
+    );
+    // Long fact names break where the column ends, so compare the reasons' text without white space.
+    const bare = (text: string) => text.replace(/\s+/g, '');
+    expect(rows.map((row) => bare(row.reason))).toEqual((await reasons('candidates/vpn/ivpn.yaml')).map(bare));
     expect(Math.max(...out.split('\n').map((line) => [...line].length))).toBeLessThanOrEqual(80);
   });
 

@@ -216,8 +216,7 @@ function descriptionsOf(schema: z.ZodType): string[] {
   const found: string[] = [];
   let current = schema;
   for (;;) {
-    // A fact's text may span lines (a folded `>` block ends in a line break): a comment is one line.
-    const description = z.globalRegistry.get(current)?.description?.replace(/\s+/g, ' ').trim();
+    const description = z.globalRegistry.get(current)?.description;
     if (description && !found.includes(description)) found.push(description);
     const next = unwrapOnce(current);
     if (next === current) return found;

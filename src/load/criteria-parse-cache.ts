@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parsedCriteriaDir } from '../paths.js';
-import type { Limits } from './limits.js';
+import { defaultLimits, type Limits, withDefaults } from './limits.js';
 import { type ParsedYaml, parseYaml, type YamlSource } from './source.js';
 
 /**
@@ -15,7 +15,7 @@ import { type ParsedYaml, parseYaml, type YamlSource } from './source.js';
  * needs one (a check reading a fact the set it extends no longer declares, say).
  */
 export function parseCriteriaYaml(file: string, text: string, limits?: Partial<Limits>): ParsedYaml {
-  const value = builtValue(text);
+  const value = withinBuildLimits(limits) ? builtValue(text) : undefined;
   if (value === undefined) return parseYaml(file, text, limits);
   let parsed: YamlSource | undefined;
   const positions = () => {
@@ -33,6 +33,18 @@ export function parseCriteriaYaml(file: string, text: string, limits?: Partial<L
   };
   return { source, value, problems: [] };
 }
+
+/**
+ * The build parsed with the default limits: its value stands only for a run whose parse limits are
+ * no tighter (with --max-depth 6, say, the file must be parsed and refused as any other would be).
+ */
+function withinBuildLimits(limits: Partial<Limits> | undefined): boolean {
+  const given = withDefaults(limits);
+  return PARSE_LIMITS.every((limit) => given[limit] >= defaultLimits[limit]);
+}
+
+/** The limits a parse enforces (the file's size is checked when it is read, before any parse). */
+const PARSE_LIMITS = ['maxAliases', 'maxDepth', 'maxStringLength'] as const;
 
 /** The value the build parsed from exactly this text, if it did. */
 function builtValue(text: string): unknown {

@@ -69,21 +69,16 @@ export function fileEvaluator(
           isCandidate: false,
           criteriaFile: { file, ...(load.definition ? { definition: load.definition } : {}) },
         };
-      // An unknown category is said too: its facts were read as free-form, so their problems alone would mislead.
-      const unknown =
-        applied && !applied.ok && 'unknownId' in applied ? [unknownCategory(file, parsed.source, applied)] : [];
-      return { errors: [...unknown, ...load.problems], warnings: [], isCandidate: true };
+      // A category that names no set, or an invalid one, is said first: its facts were read as free-form,
+      // so their problems alone would mislead.
+      const unusable = applied && !applied.ok ? unusableSet(file, parsed.source, wanted ?? '', applied) : [];
+      return { errors: [...unusable, ...load.problems], warnings: [], isCandidate: true };
     }
     const { manifest, source } = load.loaded;
     const reference = settings.criteria ?? manifest.category;
     const resolution = await cache.resolve(reference);
-    if (!resolution.ok) {
-      if ('unknownId' in resolution)
-        return { errors: [unknownCategory(file, source, resolution)], warnings: [], isCandidate: true };
-      const { line, column } = locate(source, ['category']);
-      const message = `category: criteria set "${manifest.category}" is invalid`;
-      return { errors: [{ file, line, column, message }, ...resolution.problems], warnings: [], isCandidate: true };
-    }
+    if (!resolution.ok)
+      return { errors: unusableSet(file, source, manifest.category, resolution), warnings: [], isCandidate: true };
     const set = resolution.set;
     const warnings = set.id === manifest.category ? [] : [otherSetNote(file, source, manifest.category, set.id)];
     const evaluation = evaluateManifest(set, manifest, {
@@ -115,6 +110,18 @@ export function fileEvaluator(
       isCandidate: true,
     };
   };
+}
+
+/** Why the set a manifest names cannot be applied, at its `category` line: no such set, or an invalid one (with the set's own problems). */
+function unusableSet(
+  file: string,
+  source: YamlSource,
+  category: string,
+  resolution: Exclude<CriteriaResolution, { ok: true }>,
+): Problem[] {
+  if ('unknownId' in resolution) return [unknownCategory(file, source, resolution)];
+  const { line, column } = locate(source, ['category']);
+  return [{ file, line, column, message: `category: criteria set "${category}" is invalid` }, ...resolution.problems];
 }
 
 /** `--criteria` applied a set other than the one the manifest's `category` names: evaluated, but said. */
