@@ -32,7 +32,8 @@ export async function driftCommand(reference: string, options: DriftCommandOptio
     );
     return 2;
   }
-  const loaded = await loadCriteriaSection(upstream, options, limitsFromOptions(options), io);
+  // A set may follow several sections of its page (password managers: cloud-based and local).
+  const loaded = await loadCriteriaSection(upstream, { ...options, allSections: true }, limitsFromOptions(options), io);
   if (!loaded) return 2;
   const { bullets } = loaded.section;
   if (bullets.length > MAX_BULLETS) {
@@ -45,7 +46,11 @@ export async function driftCommand(reference: string, options: DriftCommandOptio
     import('../sync/drift.js'),
     import('../sync/format-drift.js'),
   ]);
-  const changes = driftOf(set.criteria, bullets);
+  // Only the set's own criteria come from this page: those it inherits (extends) follow their own.
+  const changes = driftOf(
+    set.criteria.filter((criterion) => criterion.from === undefined),
+    bullets,
+  );
   io.stdout(driftFormats[options.format]({ set: set.id, upstream: loaded.url ?? loaded.name, changes }));
   return driftExitCode(changes);
 }

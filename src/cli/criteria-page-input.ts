@@ -5,6 +5,8 @@ import { type Io, printProblems } from './io.js';
 
 export interface PageInputOptions {
   section?: string;
+  /** Without `section`, take every criteria section of the page as one (drift: a set may follow several). */
+  allSections?: boolean;
   timeout?: number;
   allowPrivateNetwork?: boolean;
 }
@@ -64,10 +66,23 @@ export async function loadCriteriaSection(
     printProblems(io, [{ file: read.name, line: 1, column: 1, message: 'the page is nested too deeply to read' }]);
     return undefined;
   }
-  const pick = pickSection(page, options.section);
+  const pick =
+    options.allSections && options.section === undefined && page.sections.length > 1
+      ? { ok: true as const, section: allSections(page) }
+      : pickSection(page, options.section);
   if (!pick.ok) {
     printProblems(io, [{ file: read.name, line: pick.line, column: 1, message: pick.message }]);
     return undefined;
   }
   return { name: read.name, ...(read.url ? { url: read.url } : {}), page, section: pick.section };
+}
+
+/** Every criteria section of a page as one, its bullets in page order. */
+function allSections(page: CriteriaPage): CriteriaSection {
+  const [first] = page.sections;
+  return {
+    name: page.sections.map((section) => section.name).join(', '),
+    line: first?.line ?? 1,
+    bullets: page.sections.flatMap((section) => section.bullets),
+  };
 }

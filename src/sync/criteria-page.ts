@@ -68,7 +68,23 @@ export function readCriteriaPage(markdown: string, lex: Lex, maxLine = 10_000): 
       bullets: sectionBullets(content, token.depth, text),
     });
   }
+  if (sections.length === 0) {
+    const lead = leadSection(tokens, pageTitle, text);
+    if (lead) sections.push(lead);
+  }
   return pageTitle === undefined ? { sections } : { title: pageTitle, sections };
+}
+
+/**
+ * A page with no Criteria heading may give its criteria as its opening list, before any section
+ * heading (the site's General Criteria page does): that list, named after the page, or nothing.
+ */
+function leadSection(tokens: Placed[], pageTitle: string | undefined, text: InlineText): CriteriaSection | undefined {
+  const end = tokens.findIndex(({ token }) => token.type === 'heading' && (token as Tokens.Heading).depth > 1);
+  const opening = tokens.slice(0, end === -1 ? tokens.length : end);
+  const bullets = sectionBullets(opening, 1, text);
+  if (bullets.length === 0) return undefined;
+  return { name: pageTitle ?? 'Criteria', line: bullets[0]!.line, bullets };
 }
 
 interface Placed {

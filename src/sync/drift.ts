@@ -91,8 +91,10 @@ function change(
 ): DriftChange {
   const cosmetic = criterion && bullet ? cosmeticDifference(criterion.text, bullet.text) : undefined;
   const changed: DriftChange['changed'] = criterion && bullet ? (cosmetic ?? ['words']) : [];
-  const decided: DriftKind =
-    kind ?? (criterion!.level !== bullet!.level ? 'moved' : changed.length === 0 ? 'unchanged' : 'reworded');
+  // A bullet of a flat list has no tier on the page (its level was guessed from its wording), so the
+  // set's level for it is the set's choice: it can only move between tiers the page states.
+  const moved = criterion !== undefined && bullet?.tiered === true && criterion.level !== bullet.level;
+  const decided: DriftKind = kind ?? (moved ? 'moved' : changed.length === 0 ? 'unchanged' : 'reworded');
   return {
     kind: decided,
     criterion: criterion?.id ?? null,

@@ -13,7 +13,7 @@ export function pickSection(page: CriteriaPage, wanted: string | undefined): Sec
       ok: false,
       line: 1,
       message:
-        'no criteria section: the page has no "Criteria" heading (## Criteria, or ### Criteria under a sub-category)',
+        'no criteria section: the page has no "Criteria" heading (## Criteria, or ### Criteria under a sub-category), and no list before its first section heading',
     };
   }
   const listed = `${sections.map((section) => `"${section.name}" (line ${section.line})`).join(', ')}`;
