@@ -27,9 +27,10 @@ describe.skipIf(!tool)("Microsoft's SARIF validator (Sarif;Gh;Ghas rules, errors
     copyFileSync('candidates/photo-management/stingle.yaml', lone);
     const report = join(outside, 'report.sarif');
     const runs = {
+      // Every shipped candidate, of every set: multi-line criteria, inherited criteria, declared facts.
       candidates: await pgcheck(
         'evaluate',
-        'candidates/photo-management',
+        'candidates',
         '--format',
         'sarif',
         '--report',
