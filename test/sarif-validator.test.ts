@@ -28,14 +28,7 @@ describe.skipIf(!tool)("Microsoft's SARIF validator (Sarif;Gh;Ghas rules, errors
     const report = join(outside, 'report.sarif');
     const runs = {
       // Every shipped candidate, of every set: multi-line criteria, inherited criteria, declared facts.
-      candidates: await pgcheck(
-        'evaluate',
-        'candidates',
-        '--format',
-        'sarif',
-        '--report',
-        `sarif=${report}`,
-      ),
+      candidates: await pgcheck('evaluate', 'candidates', '--format', 'sarif', '--report', `sarif=${report}`),
       awkward: await pgcheck(
         'evaluate',
         'test/fixtures/awkward',
