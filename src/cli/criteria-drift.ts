@@ -32,7 +32,6 @@ export async function driftCommand(reference: string, options: DriftCommandOptio
     );
     return 2;
   }
-  // A set may follow several sections of its page (password managers: cloud-based and local).
   const loaded = await loadCriteriaSection(upstream, { ...options, allSections: true }, limitsFromOptions(options), io);
   if (!loaded) return 2;
   const { bullets } = loaded.section;

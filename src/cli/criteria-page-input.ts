@@ -66,23 +66,10 @@ export async function loadCriteriaSection(
     printProblems(io, [{ file: read.name, line: 1, column: 1, message: 'the page is nested too deeply to read' }]);
     return undefined;
   }
-  const pick =
-    options.allSections && options.section === undefined && page.sections.length > 1
-      ? { ok: true as const, section: allSections(page) }
-      : pickSection(page, options.section);
+  const pick = pickSection(page, options.section, { together: options.allSections === true });
   if (!pick.ok) {
     printProblems(io, [{ file: read.name, line: pick.line, column: 1, message: pick.message }]);
     return undefined;
   }
   return { name: read.name, ...(read.url ? { url: read.url } : {}), page, section: pick.section };
-}
-
-/** Every criteria section of a page as one, its bullets in page order. */
-function allSections(page: CriteriaPage): CriteriaSection {
-  const [first] = page.sections;
-  return {
-    name: page.sections.map((section) => section.name).join(', '),
-    line: first?.line ?? 1,
-    bullets: page.sections.flatMap((section) => section.bullets),
-  };
 }

@@ -71,7 +71,8 @@ export function fileEvaluator(
         };
       // A category that names no set, or an invalid one, is said first: its facts were read as free-form,
       // so their problems alone would mislead.
-      const unusable = applied && !applied.ok ? unusableSet(file, parsed.source, wanted ?? '', applied) : [];
+      const unusable =
+        applied && !applied.ok && wanted !== undefined ? unusableSet(file, parsed.source, wanted, applied) : [];
       return { errors: [...unusable, ...load.problems], warnings: [], isCandidate: true };
     }
     const { manifest, source } = load.loaded;

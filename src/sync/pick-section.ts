@@ -4,9 +4,14 @@ export type SectionPick = { ok: true; section: CriteriaSection } | { ok: false; 
 
 /**
  * The criteria section to use: the only one, or the one `wanted` names (its sub-category heading,
- * any case). Anything else is an error that lists the sections there are.
+ * any case), or with `together` and nothing named, all of them as one. Anything else is an error that
+ * lists the sections there are.
  */
-export function pickSection(page: CriteriaPage, wanted: string | undefined): SectionPick {
+export function pickSection(
+  page: CriteriaPage,
+  wanted: string | undefined,
+  options: { together?: boolean } = {},
+): SectionPick {
   const { sections } = page;
   if (sections.length === 0) {
     return {
@@ -19,6 +24,8 @@ export function pickSection(page: CriteriaPage, wanted: string | undefined): Sec
   const listed = `${sections.map((section) => `"${section.name}" (line ${section.line})`).join(', ')}`;
   if (wanted === undefined) {
     if (sections.length === 1) return { ok: true, section: sections[0]! };
+    // drift: a set may follow several sections of its page (password managers: cloud-based and local).
+    if (options.together) return { ok: true, section: together(sections) };
     return {
       ok: false,
       line: 1,
@@ -35,4 +42,13 @@ export function pickSection(page: CriteriaPage, wanted: string | undefined): Sec
       message: `more than one criteria section is under a heading "${wanted}": ${listed}`,
     };
   return { ok: false, line: 1, message: `no criteria section under a heading "${wanted}"; the page has ${listed}` };
+}
+
+/** Several criteria sections as one, their bullets in page order. */
+function together(sections: readonly CriteriaSection[]): CriteriaSection {
+  return {
+    name: sections.map((section) => section.name).join(', '),
+    line: sections[0]?.line ?? 1,
+    bullets: sections.flatMap((section) => section.bullets),
+  };
 }
